@@ -1,0 +1,167 @@
+package uk.csc.workflow.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo profile's groups, users (password {@code demo}) and the Camunda authorizations
+ * each role needs. Idempotent: only what is missing is created, so a restart changes nothing.
+ * The group authorizations are the same a council would set up in Admin for real staff.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "csc.demo.enabled", havingValue = "true")
+class DemoIdentitySeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoIdentitySeeder.class);
+    static final String DEMO_PASSWORD = "demo";
+    private static final String ANY = "*";
+
+    record DemoUser(String id, String firstName, String lastName, String role, String team) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("worker.north", "Nadia", "North", Groups.PRACTITIONER, Groups.TEAM_NORTH),
+            new DemoUser("worker.south", "Samir", "South", Groups.PRACTITIONER, Groups.TEAM_SOUTH),
+            new DemoUser("manager.north", "Martha", "North", Groups.TEAM_MANAGER, Groups.TEAM_NORTH),
+            new DemoUser("manager.south", "Mark", "South", Groups.TEAM_MANAGER, Groups.TEAM_SOUTH),
+            new DemoUser("service.manager", "Sian", "Manager", Groups.SERVICE_MANAGER, null),
+            new DemoUser("panel.chair", "Priya", "Chair", Groups.PANEL_CHAIR, null),
+            new DemoUser("iro", "Ian", "Reviewer", Groups.IRO, null),
+            new DemoUser("mash.police", "Paul", "Police", Groups.MASH, null),
+            new DemoUser("mash.health", "Hana", "Health", Groups.MASH, null));
+
+    private static final Map<String, String> GROUP_NAMES = Map.of(
+            Groups.PRACTITIONER, "Practitioners (social workers)",
+            Groups.TEAM_MANAGER, "Team managers",
+            Groups.SERVICE_MANAGER, "Service managers",
+            Groups.PANEL_CHAIR, "Reception into Care panel chairs",
+            Groups.IRO, "Independent reviewing officers",
+            Groups.MASH, "Multi-agency screening (police, health)",
+            Groups.TEAM_NORTH, "Team North",
+            Groups.TEAM_SOUTH, "Team South");
+
+    record Grant(Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    private static final List<Grant> EVERY_ROLE = List.of(
+            new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Resources.FILTER, ANY, Permissions.READ),
+            new Grant(Resources.USER, ANY, Permissions.READ),
+            new Grant(Resources.GROUP, ANY, Permissions.READ),
+            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ),
+            new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ));
+
+    /** Starting a process from Tasklist (a duty worker's start form, a manager's panel request). */
+    private static final List<Grant> STARTS_CASES = List.of(
+            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE),
+            new Grant(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+
+    /** Cockpit: read instances and history; the team's tasks come from candidate groups. */
+    private static final List<Grant> MANAGES = List.of(
+            new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK),
+            new Grant(Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
+            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY),
+            new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+
+    private static final Map<String, List<List<Grant>>> ROLE_GRANTS = Map.of(
+            Groups.PRACTITIONER, List.of(EVERY_ROLE, STARTS_CASES),
+            Groups.TEAM_MANAGER, List.of(EVERY_ROLE, STARTS_CASES, MANAGES),
+            Groups.SERVICE_MANAGER, List.of(EVERY_ROLE, STARTS_CASES, MANAGES,
+                    List.of(new Grant(Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE))),
+            Groups.PANEL_CHAIR, List.of(EVERY_ROLE),
+            Groups.IRO, List.of(EVERY_ROLE),
+            Groups.MASH, List.of(EVERY_ROLE));
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    DemoIdentitySeeder(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        GROUP_NAMES.forEach(this::ensureGroup);
+        ROLE_GRANTS.forEach((group, grantLists) -> grantLists.forEach(grants -> grants.forEach(g -> ensureGrant(group, g))));
+        int created = 0;
+        for (DemoUser demo : USERS) {
+            if (ensureUser(demo)) {
+                created++;
+            }
+            ensureMembership(demo.id(), demo.role());
+            if (demo.team() != null) {
+                ensureMembership(demo.id(), demo.team());
+            }
+        }
+        log.info("Demo identities ready: {} users ({} new), {} groups", USERS.size(), created, GROUP_NAMES.size());
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.isTeam(id) ? "TEAM" : "WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private boolean ensureUser(DemoUser demo) {
+        if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+            return false;
+        }
+        User user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@demo.invalid");
+        user.setPassword(DEMO_PASSWORD);
+        identityService.saveUser(user);
+        return true;
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    private void ensureGrant(String groupId, Grant grant) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(grant.resource()).resourceId(grant.resourceId())
+                .singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        for (Permission permission : grant.permissions()) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

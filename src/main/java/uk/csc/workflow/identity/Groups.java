@@ -1,0 +1,31 @@
+package uk.csc.workflow.identity;
+
+import java.util.List;
+
+/** Camunda group ids: role groups say what a user does, team groups which cases they may see. */
+public final class Groups {
+
+    public static final String PRACTITIONER = "practitioner";
+    public static final String TEAM_MANAGER = "team-manager";
+    public static final String SERVICE_MANAGER = "service-manager";
+    public static final String PANEL_CHAIR = "panel-chair";
+    public static final String IRO = "iro";
+    public static final String MASH = "mash";
+    public static final String ADMIN = "camunda-admin";
+
+    public static final String TEAM_NORTH = "team-north";
+    public static final String TEAM_SOUTH = "team-south";
+
+    public static final String TEAM_PREFIX = "team-";
+
+    public static final List<String> ROLES =
+            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN);
+    public static final List<String> TEAMS = List.of(TEAM_NORTH, TEAM_SOUTH);
+
+    private Groups() {
+    }
+
+    public static boolean isTeam(String groupId) {
+        return groupId.startsWith(TEAM_PREFIX);
+    }
+}

@@ -1,0 +1,90 @@
+package uk.csc.workflow.identity;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import uk.csc.workflow.platform.security.WebappSessionAuthenticationFilter;
+
+/**
+ * Who may call what. The APIs ({@code /api}, {@code /engine-rest}) need an authenticated user:
+ * HTTP Basic against Camunda's users, or the Camunda webapp login session for {@code /api}.
+ * The webapps ({@code /camunda}) run their own login and CSRF protection; Spring adds headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, CamundaUserAuthenticationProvider provider) throws Exception {
+        // Explicit path-pattern matchers: Jersey's /engine-rest is a separate servlet.
+        http.securityMatcher(new OrRequestMatcher(withDefaults().matcher("/api/**"),
+                        withDefaults().matcher("/engine-rest/**")))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic calls carry no ambient credentials; session calls are CSRF-checked
+                // against the webapp's token by WebappSessionAuthenticationFilter.
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorChain(HttpSecurity http, CamundaUserAuthenticationProvider provider) throws Exception {
+        http.securityMatcher(withDefaults().matcher("/actuator/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(withDefaults().matcher("/actuator/health/**"),
+                                withDefaults().matcher("/actuator/health"),
+                                withDefaults().matcher("/actuator/info")).permitAll()
+                        .anyRequest().hasAuthority(Groups.ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+        // Camunda's webapps authenticate and authorize every call themselves (and keep their own
+        // XSRF-TOKEN CSRF filter); Spring contributes the secure headers.
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * 401 without a login dialog for the webapps' own calls: a browser only gets the Basic
+     * challenge when it is not a script.
+     */
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"csc-workflow\"");
+            }
+            response.setContentType("application/json");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Sign in to use this API\"}");
+        };
+    }
+}
