@@ -79,11 +79,14 @@ class DemoIdentitySeeder implements ApplicationRunner {
             new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE),
             new Grant(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
 
-    /** Cockpit: read instances and history; the team's tasks come from candidate groups. */
+    /**
+     * Cockpit: read instances and history across the city. Tasks are not included: a team
+     * manager's tasks come from the team's candidate group, so Tasklist shows their team only.
+     */
     private static final List<Grant> MANAGES = List.of(
             new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
             new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK),
+                    ProcessDefinitionPermissions.READ_HISTORY),
             new Grant(Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
             new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY),
             new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));

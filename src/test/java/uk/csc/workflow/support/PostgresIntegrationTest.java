@@ -5,13 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port against embedded PostgreSQL, with the demo identities
- * and the job executor off (tests fire jobs themselves). Every test with this annotation shares
+ * and the job executor off (tests fire jobs themselves). Metrics export is on, as in production. Every test with this annotation shares
  * one Spring context, so the engine starts once per run.
  */
 @Target(ElementType.TYPE)
@@ -19,5 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import(EmbeddedPostgresConfiguration.class)
+@AutoConfigureObservability(tracing = false)
 public @interface PostgresIntegrationTest {
 }

@@ -1,0 +1,172 @@
+package uk.csc.workflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import uk.csc.workflow.support.PostgresIntegrationTest;
+
+/** Authentication and authorization through the real HTTP stack, Camunda's REST API included. */
+@PostgresIntegrationTest
+class SecurityIntegrationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+
+
+    private Deployment teamProcess;
+
+    @AfterEach
+    void removeTestProcess() {
+        if (teamProcess != null) {
+            repositoryService.deleteDeployment(teamProcess.getId(), true);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/engine-rest/task", "/engine-rest/process-definition", "/api/timescales",
+            "/api/timescales/ICPC?from=2026-12-15"})
+    void everyApiNeedsCredentials(String path) {
+        ResponseEntity<String> answer = rest.getForEntity(path, String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void scriptsFromAWebappGetNoLoginDialog() {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.set("X-Requested-With", "XMLHttpRequest");
+
+        ResponseEntity<String> answer = rest.exchange("/api/timescales", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).isNull();
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        assertThat(rest.withBasicAuth("worker.north", "not-the-password").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void engineRestAnswersWithCredentials() {
+        ResponseEntity<List> tasks = rest.withBasicAuth("worker.north", "demo").getForEntity("/engine-rest/task", List.class);
+
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPractitionerCannotUseAdministrationApis() {
+        var newUser = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N"),
+                "credentials", Map.of("password", "a-long-password-1"));
+
+        ResponseEntity<String> createUser = rest.withBasicAuth("worker.north", "demo")
+                .postForEntity("/engine-rest/user/create", newUser, String.class);
+        ResponseEntity<String> grant = rest.withBasicAuth("worker.north", "demo").postForEntity("/engine-rest/authorization/create",
+                Map.of("type", 1, "permissions", List.of("ALL"), "userId", "worker.north", "resourceType", 0, "resourceId", "*"),
+                String.class);
+
+        assertThat(createUser.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(grant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+    }
+
+    @Test
+    void theAdministratorCanAdminister() {
+        ResponseEntity<List> users = rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/user", List.class);
+
+        assertThat(users.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(users.getBody()).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void demoUsersAreInTheirRoleAndTeamGroups() {
+        Map<String, List<String>> expected = Map.of(
+                "admin", List.of("camunda-admin"),
+                "worker.north", List.of("practitioner", "team-north"),
+                "worker.south", List.of("practitioner", "team-south"),
+                "manager.north", List.of("team-manager", "team-north"),
+                "manager.south", List.of("team-manager", "team-south"),
+                "service.manager", List.of("service-manager"),
+                "panel.chair", List.of("panel-chair"),
+                "iro", List.of("iro"),
+                "mash.police", List.of("mash"),
+                "mash.health", List.of("mash"));
+
+        expected.forEach((user, groups) -> {
+            assertThat(identityService.checkPassword(user, "demo")).as(user + " signs in with demo").isTrue();
+            assertThat(identityService.createGroupQuery().groupMember(user).list()).extracting(Group::getId)
+                    .as(user).containsExactlyInAnyOrderElementsOf(groups);
+        });
+    }
+
+    @Test
+    void practitionersSeeTheirOwnTeamsTasksOnly() {
+        teamProcess = repositoryService.createDeployment().name("security-test")
+                .addClasspathResource("test-processes/teamTask.bpmn").deploy();
+        runtimeService.startProcessInstanceByKey("teamTask", "SEC-NORTH", Map.of("team", "team-north"));
+        runtimeService.startProcessInstanceByKey("teamTask", "SEC-SOUTH", Map.of("team", "team-south"));
+
+        assertThat(taskBusinessKeysSeenBy("worker.north")).containsExactly("SEC-NORTH");
+        assertThat(taskBusinessKeysSeenBy("worker.south")).containsExactly("SEC-SOUTH");
+        assertThat(taskBusinessKeysSeenBy("manager.north")).containsExactly("SEC-NORTH");
+        assertThat(taskBusinessKeysSeenBy("service.manager")).containsExactlyInAnyOrder("SEC-NORTH", "SEC-SOUTH");
+        assertThat(taskBusinessKeysSeenBy("mash.police")).isEmpty();
+    }
+
+    @Test
+    void managersCanReadInstancesInCockpitButPractitionersCannot() {
+        teamProcess = repositoryService.createDeployment().name("security-test")
+                .addClasspathResource("test-processes/teamTask.bpmn").deploy();
+        runtimeService.startProcessInstanceByKey("teamTask", "SEC-COCKPIT", Map.of("team", "team-north"));
+
+        assertThat(instancesSeenBy("manager.north")).contains("SEC-COCKPIT");
+        assertThat(instancesSeenBy("service.manager")).contains("SEC-COCKPIT");
+        assertThat(instancesSeenBy("worker.north")).doesNotContain("SEC-COCKPIT");
+    }
+
+    private List<String> taskBusinessKeysSeenBy(String user) {
+        ResponseEntity<List<Map<String, Object>>> tasks = rest.withBasicAuth(user, "demo").exchange(
+                "/engine-rest/task?processDefinitionKey=teamTask", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return tasks.getBody().stream()
+                .map(t -> runtimeService.createProcessInstanceQuery()
+                        .processInstanceId((String) t.get("processInstanceId")).singleResult().getBusinessKey())
+                .toList();
+    }
+
+    private List<String> instancesSeenBy(String user) {
+        ResponseEntity<List<Map<String, Object>>> instances = rest.withBasicAuth(user, "demo").exchange(
+                "/engine-rest/process-instance?processDefinitionKey=teamTask", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        assertThat(instances.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return instances.getBody().stream().map(i -> (String) i.get("businessKey")).toList();
+    }
+}
