@@ -1,0 +1,104 @@
+package uk.csc.workflow.casefile;
+
+import java.time.LocalDate;
+import java.time.Year;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.platform.web.NotFoundException;
+import uk.csc.workflow.timescales.StatutoryClock;
+
+/** Children and their cases: opening, linking, allocation, stage and the explicit outcome. */
+@Service
+@Transactional
+public class CaseFileService {
+
+    private static final String CASE = "CASE";
+
+    private final CaseRepository cases;
+    private final AuditLog audit;
+    private final TimeSource time;
+
+    CaseFileService(CaseRepository cases, AuditLog audit, TimeSource time) {
+        this.cases = cases;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    /**
+     * Opens a case for a contact. A child with the same names and date of birth is linked rather
+     * than duplicated; a case opened for that child within 12 months makes this a re-referral.
+     */
+    public CaseOpened openCase(NewChild child, String team, String profile, LocalDate receivedOn, String userId) {
+        var existing = child.dateOfBirth() == null ? java.util.Optional.<Long>empty()
+                : cases.findChild(child.firstName(), child.lastName(), child.dateOfBirth());
+        long childId = existing.orElseGet(() -> cases.insertChild(child, time.now()));
+        Long previousCase = existing.isEmpty() ? null : cases.findRecentCase(childId,
+                receivedOn.minusMonths(12).atStartOfDay(StatutoryClock.STATUTORY_ZONE).toInstant()).orElse(null);
+        String caseRef = "CSC-%d-%06d".formatted(Year.from(receivedOn).getValue(), cases.nextReferenceNumber());
+        long caseId = cases.insertCase(caseRef, childId, team, profile, previousCase != null, previousCase, time.now());
+        audit.record(userId, AuditLog.Action.CREATE, CASE, caseRef,
+                existing.isPresent() ? "case opened; existing child linked" : "case opened; new child");
+        return new CaseOpened(caseId, caseRef, childId, existing.isPresent(), previousCase != null);
+    }
+
+    public void attachProcess(long caseId, String processInstanceId) {
+        cases.setProcessInstance(caseId, processInstanceId);
+    }
+
+    public CaseRecord get(long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+    }
+
+    public CaseRecord get(String caseRef) {
+        return cases.findByRef(caseRef).orElseThrow(() -> new NotFoundException("No case " + caseRef));
+    }
+
+    public void moveTo(long caseId, CaseStage stage) {
+        cases.updateStage(caseId, stage);
+    }
+
+    public void recordReferralDate(long caseId, LocalDate referralDate) {
+        cases.setReferralDate(caseId, referralDate);
+    }
+
+    public void allocate(long caseId, String worker, String allocatedBy) {
+        CaseRecord record = get(caseId);
+        cases.allocate(caseId, record.team(), worker, allocatedBy, time.now());
+        audit.record(allocatedBy, AuditLog.Action.UPDATE, CASE, record.caseRef(), "allocated to " + worker);
+    }
+
+    public void close(long caseId, CaseOutcome outcome) {
+        CaseRecord record = get(caseId);
+        cases.close(caseId, outcome, time.now());
+        audit.record("system", AuditLog.Action.UPDATE, CASE, record.caseRef(), "route ended: " + outcome);
+    }
+
+    /** The case summary, for a user allowed to see the case's team; the read is audited. */
+    public CaseSummary summary(String caseRef, CurrentUser user) {
+        CaseRecord record = readable(caseRef, user);
+        audit.record(user.id(), AuditLog.Action.READ, CASE, caseRef, "summary");
+        return cases.summary(record.caseRef()).orElseThrow();
+    }
+
+    /**
+     * The case if the user may see it. An unknown reference and another team's case both answer
+     * without revealing more than the caller may know.
+     */
+    public CaseRecord readable(String caseRef, CurrentUser user) {
+        CaseRecord record = get(caseRef);
+        if (!user.maySeeTeam(record.team())) {
+            audit.record(user.id(), AuditLog.Action.READ, CASE, caseRef, "refused: another team's case");
+            throw new org.springframework.security.access.AccessDeniedException("Case " + caseRef + " belongs to another team");
+        }
+        return record;
+    }
+
+
+    public long countCases() {
+        return cases.countCases();
+    }
+}

@@ -1,0 +1,142 @@
+package uk.csc.workflow.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseRepository {
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    Optional<Long> findChild(String firstName, String lastName, LocalDate dateOfBirth) {
+        return jdbc.sql("""
+                SELECT id FROM child WHERE lower(last_name) = lower(:last) AND lower(first_name) = lower(:first)
+                AND date_of_birth = :dob ORDER BY id LIMIT 1""")
+                .param("first", firstName).param("last", lastName).param("dob", dateOfBirth)
+                .query(Long.class).optional();
+    }
+
+    long insertChild(NewChild child, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO child (first_name, last_name, date_of_birth, expected_birth, sex, ethnicity, postcode,
+                                   nhs_number, upn, created_at)
+                VALUES (:first, :last, :dob, :expected, :sex, :ethnicity, :postcode, :nhs, :upn, :now)""")
+                .param("first", child.firstName()).param("last", child.lastName())
+                .param("dob", child.dateOfBirth()).param("expected", child.expectedBirth())
+                .param("sex", child.sex()).param("ethnicity", child.ethnicity()).param("postcode", child.postcode())
+                .param("nhs", child.nhsNumber()).param("upn", child.upn()).param("now", utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** The most recent case of the child opened on or after {@code since}. */
+    Optional<Long> findRecentCase(long childId, Instant since) {
+        return jdbc.sql("SELECT id FROM care_case WHERE child_id = :child AND opened_at >= :since ORDER BY opened_at DESC LIMIT 1")
+                .param("child", childId).param("since", utc(since))
+                .query(Long.class).optional();
+    }
+
+    long nextReferenceNumber() {
+        return jdbc.sql("SELECT nextval('case_reference_seq')").query(Long.class).single();
+    }
+
+    long insertCase(String caseRef, long childId, String team, String profile, boolean reReferral,
+                    Long previousCaseId, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO care_case (case_ref, child_id, team, profile, stage, re_referral, previous_case_id, opened_at)
+                VALUES (:ref, :child, :team, :profile, :stage, :rereferral, :previous, :now)""")
+                .param("ref", caseRef).param("child", childId).param("team", team).param("profile", profile)
+                .param("stage", CaseStage.CONTACT.name()).param("rereferral", reReferral)
+                .param("previous", previousCaseId).param("now", utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<CaseRecord> findByRef(String caseRef) {
+        return jdbc.sql("SELECT * FROM care_case WHERE case_ref = :ref").param("ref", caseRef)
+                .query(CaseRepository::caseRecord).optional();
+    }
+
+    Optional<CaseRecord> findById(long caseId) {
+        return jdbc.sql("SELECT * FROM care_case WHERE id = :id").param("id", caseId)
+                .query(CaseRepository::caseRecord).optional();
+    }
+
+    Optional<CaseSummary> summary(String caseRef) {
+        return jdbc.sql("""
+                SELECT c.*, ch.first_name, ch.last_name, ch.date_of_birth FROM care_case c
+                JOIN child ch ON ch.id = c.child_id WHERE c.case_ref = :ref""")
+                .param("ref", caseRef)
+                .query((rs, n) -> new CaseSummary(rs.getString("case_ref"),
+                        rs.getString("first_name") + " " + rs.getString("last_name"),
+                        rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"), rs.getString("worker"),
+                        rs.getString("profile"), CaseStage.valueOf(rs.getString("stage")),
+                        rs.getString("outcome") == null ? null : CaseOutcome.valueOf(rs.getString("outcome")),
+                        rs.getBoolean("re_referral"), rs.getObject("referral_date", LocalDate.class),
+                        instant(rs, "opened_at"), instant(rs, "closed_at")))
+                .optional();
+    }
+
+    void updateStage(long caseId, CaseStage stage) {
+        jdbc.sql("UPDATE care_case SET stage = :stage WHERE id = :id").param("stage", stage.name()).param("id", caseId).update();
+    }
+
+    void setProcessInstance(long caseId, String processInstanceId) {
+        jdbc.sql("UPDATE care_case SET process_instance_id = :pi WHERE id = :id")
+                .param("pi", processInstanceId).param("id", caseId).update();
+    }
+
+    void setReferralDate(long caseId, LocalDate referralDate) {
+        jdbc.sql("UPDATE care_case SET referral_date = :d WHERE id = :id").param("d", referralDate).param("id", caseId).update();
+    }
+
+    void allocate(long caseId, String team, String worker, String allocatedBy, Instant now) {
+        jdbc.sql("UPDATE care_case SET worker = :worker, team = :team WHERE id = :id")
+                .param("worker", worker).param("team", team).param("id", caseId).update();
+        jdbc.sql("""
+                INSERT INTO allocation (case_id, team, worker, allocated_by, allocated_at)
+                VALUES (:id, :team, :worker, :by, :now)""")
+                .param("id", caseId).param("team", team).param("worker", worker).param("by", allocatedBy)
+                .param("now", utc(now)).update();
+    }
+
+    void close(long caseId, CaseOutcome outcome, Instant now) {
+        jdbc.sql("UPDATE care_case SET stage = :stage, outcome = :outcome, closed_at = :now WHERE id = :id")
+                .param("stage", CaseStage.CLOSED.name()).param("outcome", outcome.name())
+                .param("now", utc(now)).param("id", caseId).update();
+    }
+
+    long countCases() {
+        return jdbc.sql("SELECT count(*) FROM care_case").query(Long.class).single();
+    }
+
+    private static CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getLong("id"), rs.getString("case_ref"), rs.getLong("child_id"), rs.getString("team"),
+                rs.getString("worker"), rs.getString("profile"), CaseStage.valueOf(rs.getString("stage")),
+                rs.getObject("referral_date", LocalDate.class));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,10 @@
+package uk.csc.workflow.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What a case page shows at a glance. */
+public record CaseSummary(String caseRef, String childName, LocalDate childDateOfBirth, String team, String worker,
+                          String profile, CaseStage stage, CaseOutcome outcome, boolean reReferral,
+                          LocalDate referralDate, Instant openedAt, Instant closedAt) {
+}

@@ -1,0 +1,23 @@
+package uk.csc.workflow.escalation;
+
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The escalation ladder ({@code csc.escalation.*}), DOMAIN.md section 3.
+ *
+ * @param reminderWorkingDaysBefore       when the worker is reminded, in working days before the due date
+ * @param reminderTime                    the time of day of the reminder (London)
+ * @param serviceManagerWorkingDaysAfter  working days after the due date that the service manager is told
+ */
+@ConfigurationProperties("csc.escalation")
+public record EscalationProperties(Integer reminderWorkingDaysBefore, LocalTime reminderTime,
+                                   Integer serviceManagerWorkingDaysAfter) {
+
+    public EscalationProperties {
+        reminderWorkingDaysBefore = reminderWorkingDaysBefore == null ? 1 : reminderWorkingDaysBefore;
+        reminderTime = reminderTime == null ? LocalTime.of(9, 0) : reminderTime;
+        serviceManagerWorkingDaysAfter = serviceManagerWorkingDaysAfter == null ? 5 : serviceManagerWorkingDaysAfter;
+    }
+}

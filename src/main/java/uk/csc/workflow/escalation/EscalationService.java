@@ -1,0 +1,163 @@
+package uk.csc.workflow.escalation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.platform.web.BadRequestException;
+
+/**
+ * Raises the durable record of a breach (or the reminder before one) and tells the right people.
+ * Exactly one escalation per case, rule and level: a repeated or racing raise finds the first.
+ */
+@Service
+@Transactional
+public class EscalationService {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
+
+    private final JdbcClient jdbc;
+    private final CaseFileService cases;
+    private final StaffDirectory staff;
+    private final EscalationTasks tasks;
+    private final TimeSource time;
+
+    EscalationService(JdbcClient jdbc, CaseFileService cases, StaffDirectory staff, EscalationTasks tasks, TimeSource time) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.staff = staff;
+        this.tasks = tasks;
+        this.time = time;
+    }
+
+    /**
+     * @return the escalation's id, new or existing; empty when the clock was already stopped
+     */
+    public Optional<Long> raise(long caseId, String rule, EscalationLevel level) {
+        var deadline = jdbc.sql("SELECT id, due_on, completed_on FROM statutory_deadline WHERE case_id = :c AND rule = :r")
+                .param("c", caseId).param("r", rule)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)})
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No " + rule + " clock on case " + caseId));
+        if (deadline[2] != null) {
+            return Optional.empty();
+        }
+        Optional<Long> existing = find(caseId, rule, level);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        CaseRecord record = cases.get(caseId);
+        Recipients recipients = recipientsOf(record, level);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        // A second node racing this insert hits the unique constraint; its job fails, is retried,
+        // and then finds this row above.
+        jdbc.sql("""
+                INSERT INTO escalation (case_id, deadline_id, rule, level, team, due_on, raised_at, notified)
+                VALUES (:c, :d, :r, :l, :team, :due, :now, :notified)""")
+                .param("c", caseId).param("d", deadline[0]).param("r", rule).param("l", level.name())
+                .param("team", record.team()).param("due", deadline[1])
+                .param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
+                .param("notified", recipients.describe())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        if (level != EscalationLevel.REMINDER) {
+            tasks.open(id, record.caseRef(), rule, level, (LocalDate) deadline[1], recipients.users(), recipients.group());
+        }
+        log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
+        return Optional.of(id);
+    }
+
+    private record Recipients(List<String> users, String group) {
+        String describe() {
+            return users.isEmpty() ? "group:" + group : String.join(",", users);
+        }
+    }
+
+    private Recipients recipientsOf(CaseRecord record, EscalationLevel level) {
+        return switch (level) {
+            case REMINDER -> record.worker() != null ? new Recipients(List.of(record.worker()), null)
+                    : new Recipients(List.of(), record.team());
+            case TEAM_MANAGER -> {
+                List<String> managers = staff.teamManagers(record.team());
+                yield managers.isEmpty() ? new Recipients(List.of(), Groups.SERVICE_MANAGER) : new Recipients(managers, null);
+            }
+            case SERVICE_MANAGER -> new Recipients(List.of(), Groups.SERVICE_MANAGER);
+        };
+    }
+
+    public Optional<Long> find(long caseId, String rule, EscalationLevel level) {
+        return jdbc.sql("SELECT id FROM escalation WHERE case_id = :c AND rule = :r AND level = :l")
+                .param("c", caseId).param("r", rule).param("l", level.name()).query(Long.class).optional();
+    }
+
+    public void acknowledge(long escalationId, String userId, String note) {
+        int updated = jdbc.sql("""
+                UPDATE escalation SET acknowledged_by = :u, acknowledged_at = :now,
+                       resolution = :note WHERE id = :id AND acknowledged_at IS NULL""")
+                .param("u", userId).param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
+                .param("note", "Acknowledged: " + note).param("id", escalationId).update();
+        if (updated == 0) {
+            throw new BadRequestException("escalationId", "escalation " + escalationId + " is unknown or already acknowledged");
+        }
+    }
+
+    public void resolve(long escalationId, String userId, String resolution) {
+        int updated = jdbc.sql("""
+                UPDATE escalation SET resolved_by = :u, resolved_at = :now,
+                       resolution = COALESCE(resolution || ' / ', '') || 'Resolved: ' || :res
+                WHERE id = :id AND resolved_at IS NULL""")
+                .param("u", userId).param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
+                .param("res", resolution).param("id", escalationId).update();
+        if (updated == 0) {
+            throw new BadRequestException("escalationId", "escalation " + escalationId + " is unknown or already resolved");
+        }
+    }
+
+    /** Escalations the user may see: their teams', or the city's for service managers. */
+    @Transactional(readOnly = true)
+    public List<EscalationView> list(boolean openOnly, String team, CurrentUser user) {
+        if (team != null && !user.maySeeTeam(team)) {
+            throw new org.springframework.security.access.AccessDeniedException("Not your team");
+        }
+        List<String> teams = team != null ? List.of(team) : user.seesAllTeams() ? null : List.copyOf(user.teams());
+        if (teams != null && teams.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                SELECT e.*, c.case_ref FROM escalation e JOIN care_case c ON c.id = e.case_id
+                WHERE e.level <> 'REMINDER'"""
+                + (openOnly ? " AND e.resolved_at IS NULL" : "")
+                + (teams != null ? " AND e.team IN (:teams)" : "")
+                + " ORDER BY e.due_on, e.id";
+        var statement = jdbc.sql(sql);
+        if (teams != null) {
+            statement = statement.param("teams", teams);
+        }
+        return statement.query((rs, n) -> new EscalationView(rs.getLong("id"), rs.getString("case_ref"), rs.getString("rule"),
+                EscalationLevel.valueOf(rs.getString("level")), rs.getString("team"), rs.getObject("due_on", LocalDate.class),
+                instant(rs.getTimestamp("raised_at")), rs.getString("notified"), rs.getString("acknowledged_by"),
+                instant(rs.getTimestamp("acknowledged_at")), rs.getString("resolved_by"),
+                instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"))).list();
+    }
+
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

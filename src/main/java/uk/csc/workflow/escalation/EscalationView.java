@@ -1,0 +1,9 @@
+package uk.csc.workflow.escalation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+public record EscalationView(long id, String caseRef, String rule, EscalationLevel level, String team, LocalDate dueOn,
+                             Instant raisedAt, String notified, String acknowledgedBy, Instant acknowledgedAt,
+                             String resolvedBy, Instant resolvedAt, String resolution) {
+}

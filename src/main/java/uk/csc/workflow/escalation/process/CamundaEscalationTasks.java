@@ -1,0 +1,37 @@
+package uk.csc.workflow.escalation.process;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.escalation.EscalationLevel;
+import uk.csc.workflow.escalation.EscalationTasks;
+
+/** Each escalation is a small process: the manager acknowledges it, then records how it was resolved. */
+@Component
+class CamundaEscalationTasks implements EscalationTasks {
+
+    static final String PROCESS_KEY = "statutoryEscalation";
+
+    private final RuntimeService runtime;
+
+    CamundaEscalationTasks(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void open(long escalationId, String caseRef, String rule, EscalationLevel level, LocalDate dueOn,
+                     List<String> candidateUsers, String candidateGroup) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, caseRef, Map.of(
+                "escalationId", escalationId,
+                "caseRef", caseRef,
+                "rule", rule,
+                "level", level.name(),
+                "dueOn", dueOn.toString(),
+                "candidateUsers", candidateUsers,
+                "candidateGroups", candidateGroup == null ? List.of() : List.of(candidateGroup)));
+    }
+}

@@ -1,0 +1,87 @@
+package uk.csc.workflow.referral;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseOpened;
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.NewChild;
+import uk.csc.workflow.casefile.TeamRouting;
+import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.platform.web.FieldProblem;
+import uk.csc.workflow.timescales.StatutoryClock;
+
+/** The front door: a contact is validated, linked to its child, routed to a team and recorded. */
+@Service
+@Transactional
+public class ContactService {
+
+    private final CaseFileService cases;
+    private final TeamRouting routing;
+    private final StatutoryClock clock;
+    private final JdbcClient jdbc;
+    private final TimeSource time;
+
+    ContactService(CaseFileService cases, TeamRouting routing, StatutoryClock clock, JdbcClient jdbc, TimeSource time) {
+        this.cases = cases;
+        this.routing = routing;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    /** Records the contact and opens its case; the caller starts the process in the same transaction. */
+    public Registration register(ContactRequest contact, String userId) {
+        List<FieldProblem> problems = ContactValidator.problems(contact, time.today());
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(problems);
+        }
+        var child = contact.child();
+        String postcode = child.postcode().strip().toUpperCase(Locale.ROOT);
+        String routedTeam = routing.teamFor(postcode);
+        boolean overridden = contact.teamOverride() != null && !contact.teamOverride().isBlank()
+                && !contact.teamOverride().equals(routedTeam);
+        String team = overridden ? contact.teamOverride() : routedTeam;
+        LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryClock.STATUTORY_ZONE).toLocalDate();
+        String profile = clock.defaultProfile().name();
+
+        CaseOpened opened = cases.openCase(new NewChild(child.firstName().strip(), child.lastName().strip(),
+                child.dateOfBirth(), child.dateOfBirth() == null ? child.expectedBirth() : null, child.sex(),
+                child.ethnicity(), postcode, blankToNull(child.nhsNumber()), blankToNull(child.upn())),
+                team, profile, receivedOn, userId);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO contact (case_id, received_at, received_on, referral_source, concerns, concern_level,
+                                     immediate_risk, dv_notification, consent, routed_team, team_overridden, recorded_by)
+                VALUES (:case, :at, :on, :source, :concerns, :level, :risk, :dv, :consent, :team, :overridden, :by)""")
+                .param("case", opened.caseId())
+                .param("at", contact.receivedAt().withOffsetSameInstant(ZoneOffset.UTC))
+                .param("on", receivedOn).param("source", contact.referralSource()).param("concerns", contact.concerns())
+                .param("level", contact.concernLevel()).param("risk", Boolean.TRUE.equals(contact.immediateRisk()))
+                .param("dv", contact.dvNotification()).param("consent", contact.consent())
+                .param("team", routedTeam).param("overridden", overridden).param("by", userId)
+                .update(keys, "id");
+        return new Registration(opened, keys.getKey().longValue(), team, profile, receivedOn, contact);
+    }
+
+    /** A registered contact, with what its process needs to route. */
+    public record Registration(CaseOpened opened, long contactId, String team, String profile, LocalDate receivedOn,
+                               ContactRequest contact) {
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
+    }
+
+    static OffsetDateTime atStartOfDay(LocalDate day) {
+        return day.atStartOfDay(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+    }
+}

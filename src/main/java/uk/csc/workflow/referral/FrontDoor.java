@@ -1,0 +1,76 @@
+package uk.csc.workflow.referral;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.identity.StaffDirectory;
+
+/**
+ * Camunda adapter of the front door: records a contact and starts its referral route in one
+ * transaction, so there is never a case without a process or a process without a case.
+ */
+@Component
+public class FrontDoor {
+
+    static final String PROCESS_KEY = "referralToAssessment";
+    private static final Set<String> MAY_RECORD_CONTACTS =
+            Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.MASH, Groups.ADMIN);
+
+    private final ContactService contacts;
+    private final CaseFileService cases;
+    private final StaffDirectory staff;
+    private final RuntimeService runtime;
+
+    FrontDoor(ContactService contacts, CaseFileService cases, StaffDirectory staff, RuntimeService runtime) {
+        this.contacts = contacts;
+        this.cases = cases;
+        this.staff = staff;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public ContactRegistered receive(ContactRequest contact, CurrentUser user) {
+        if (MAY_RECORD_CONTACTS.stream().noneMatch(user::isIn)) {
+            throw new AccessDeniedException("Only social care staff and the screening team record contacts");
+        }
+        ContactService.Registration registration = contacts.register(contact, user.id());
+        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, registration.opened().caseRef(),
+                routingVariables(registration));
+        cases.attachProcess(registration.opened().caseId(), instance.getId());
+        return registered(registration, instance.getId());
+    }
+
+    static ContactRegistered registered(ContactService.Registration registration, String processInstanceId) {
+        var opened = registration.opened();
+        return new ContactRegistered(opened.caseRef(), opened.caseId(), registration.contactId(), registration.team(),
+                opened.linkedToExistingChild(), opened.reReferral(), processInstanceId);
+    }
+
+    /** Ids and the facts the route decides on; the child's details stay in the case tables. */
+    public Map<String, Object> routingVariables(ContactService.Registration registration) {
+        ContactRequest contact = registration.contact();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.CASE_ID, registration.opened().caseId());
+        variables.put(ProcessVariables.CASE_REF, registration.opened().caseRef());
+        variables.put(ProcessVariables.CONTACT_ID, registration.contactId());
+        variables.put(ProcessVariables.TEAM, registration.team());
+        variables.put(ProcessVariables.TEAM_MANAGERS, staff.teamManagers(registration.team()));
+        variables.put(ProcessVariables.PROFILE, registration.profile());
+        variables.put(ProcessVariables.RECEIVED_ON, registration.receivedOn().toString());
+        variables.put(ProcessVariables.DV_NOTIFICATION, contact.dvNotification());
+        variables.put(ProcessVariables.CONCERN_LEVEL, contact.concernLevel());
+        variables.put(ProcessVariables.IMMEDIATE_RISK, Boolean.TRUE.equals(contact.immediateRisk()));
+        variables.put(ProcessVariables.CONSENT, contact.consent());
+        variables.put(ProcessVariables.RE_REFERRAL, registration.opened().reReferral());
+        return variables;
+    }
+}

@@ -1,0 +1,92 @@
+package uk.csc.workflow.referral.process;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.platform.EngineUser;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.ContactService;
+import uk.csc.workflow.referral.FrontDoor;
+import uk.csc.workflow.timescales.StatutoryClock;
+
+/**
+ * A duty worker started the route from Tasklist's start form: record the contact as
+ * {@code POST /api/contacts} does. A contact that arrived through the API is already recorded
+ * (the process has its {@code caseId}) and passes straight through. An invalid form fails the
+ * start as a whole, so nothing is stored.
+ */
+@Component("registerContact")
+class RegisterContactDelegate implements JavaDelegate {
+
+    static final List<String> FORM_FIELDS = List.of("childFirstName", "childLastName", "childUnborn", "childDateOfBirth",
+            "childExpectedBirth", "childSex", "childEthnicity", "childPostcode", "childNhsNumber", "childUpn",
+            "referralSource", "receivedOn", "concerns", "concernLevel", "immediateRisk", "dvNotification", "consent",
+            "teamOverride");
+
+    private final ContactService contacts;
+    private final FrontDoor frontDoor;
+    private final CaseFileService cases;
+    private final IdentityService identity;
+    private final TimeSource time;
+
+    RegisterContactDelegate(ContactService contacts, FrontDoor frontDoor, CaseFileService cases, IdentityService identity,
+                            TimeSource time) {
+        this.contacts = contacts;
+        this.frontDoor = frontDoor;
+        this.cases = cases;
+        this.identity = identity;
+        this.time = time;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.hasVariable("caseId")) {
+            return;
+        }
+        FormValues form = new FormValues(execution.getVariables());
+        boolean unborn = form.flag("childUnborn");
+        LocalDate receivedOn = form.optionalDate("receivedOn");
+        var child = new ContactRequest.Child((String) execution.getVariable("childFirstName"),
+                (String) execution.getVariable("childLastName"), unborn ? null : form.optionalDate("childDateOfBirth"),
+                unborn ? form.optionalDate("childExpectedBirth") : null, (String) execution.getVariable("childSex"),
+                (String) execution.getVariable("childEthnicity"), (String) execution.getVariable("childPostcode"),
+                (String) execution.getVariable("childNhsNumber"), (String) execution.getVariable("childUpn"));
+        var request = new ContactRequest(child, (String) execution.getVariable("referralSource"), receivedAt(receivedOn),
+                (String) execution.getVariable("concerns"), (String) execution.getVariable("concernLevel"),
+                form.flag("immediateRisk"), form.flag("dvNotification"), form.flag("consent"),
+                (String) execution.getVariable("teamOverride"));
+        String userId = EngineUser.current(identity).map(EngineUser::id).orElse("system");
+        ContactService.Registration registration;
+        try {
+            registration = contacts.register(request, userId);
+        } catch (BadRequestException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+        execution.removeVariables(FORM_FIELDS);
+        frontDoor.routingVariables(registration).forEach(execution::setVariable);
+        execution.setProcessBusinessKey(registration.opened().caseRef());
+        cases.attachProcess(registration.opened().caseId(), execution.getProcessInstanceId());
+    }
+
+    /** Received today: now; on an earlier day: the start of that day (the clock counts in days). */
+    private OffsetDateTime receivedAt(LocalDate receivedOn) {
+        if (receivedOn == null) {
+            return null;
+        }
+        if (receivedOn.equals(time.today())) {
+            return time.now().atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+        }
+        return receivedOn.atStartOfDay(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+    }
+}
