@@ -118,7 +118,7 @@ CREATE TABLE child_protection_enquiry (
     strategy_decision    VARCHAR(20) NOT NULL,
     strategy_reason      VARCHAR(2000),
     s47_concluded_on     DATE,
-    s47_outcome          VARCHAR(20),
+    s47_outcome          VARCHAR(30),
     s47_reason           VARCHAR(2000),
     icpc_due_on          DATE,
     conference_held_on   DATE,

@@ -17,6 +17,7 @@ import uk.csc.workflow.casefile.TeamRouting;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.FieldProblem;
+import uk.csc.workflow.timescales.GuidanceProfileSetting;
 import uk.csc.workflow.timescales.StatutoryClock;
 
 /** The front door: a contact is validated, linked to its child, routed to a team and recorded. */
@@ -26,14 +27,15 @@ public class ContactService {
 
     private final CaseFileService cases;
     private final TeamRouting routing;
-    private final StatutoryClock clock;
+    private final GuidanceProfileSetting profiles;
     private final JdbcClient jdbc;
     private final TimeSource time;
 
-    ContactService(CaseFileService cases, TeamRouting routing, StatutoryClock clock, JdbcClient jdbc, TimeSource time) {
+    ContactService(CaseFileService cases, TeamRouting routing, GuidanceProfileSetting profiles, JdbcClient jdbc,
+                   TimeSource time) {
         this.cases = cases;
         this.routing = routing;
-        this.clock = clock;
+        this.profiles = profiles;
         this.jdbc = jdbc;
         this.time = time;
     }
@@ -51,7 +53,7 @@ public class ContactService {
                 && !contact.teamOverride().equals(routedTeam);
         String team = overridden ? contact.teamOverride() : routedTeam;
         LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryClock.STATUTORY_ZONE).toLocalDate();
-        String profile = clock.defaultProfile().name();
+        String profile = profiles.forNewCases().name();
 
         CaseOpened opened = cases.openCase(new NewChild(child.firstName().strip(), child.lastName().strip(),
                 child.dateOfBirth(), child.dateOfBirth() == null ? child.expectedBirth() : null, child.sex(),

@@ -1,6 +1,5 @@
 package uk.csc.workflow.escalation.process;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,6 +9,7 @@ import uk.csc.workflow.escalation.EscalationService;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.platform.web.TaskRejection;
 
 /** Records a manager's acknowledgement and resolution of an escalation from Tasklist. */
 @Component("escalationTasks")
@@ -46,7 +46,7 @@ class EscalationTaskListener implements TaskListener {
                 default -> throw new IllegalStateException("No handler for " + task.getTaskDefinitionKey());
             }
         } catch (BadRequestException e) {
-            throw new BadUserRequestException(e.getMessage());
+            throw TaskRejection.invalid(e);
         }
     }
 }

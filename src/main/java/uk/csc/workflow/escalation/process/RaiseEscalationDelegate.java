@@ -1,7 +1,6 @@
 package uk.csc.workflow.escalation.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +16,6 @@ class RaiseEscalationDelegate implements JavaDelegate {
 
     private final EscalationService escalations;
 
-    /** Injected per element from {@code camunda:field}. */
-    private Expression rule;
-    private Expression level;
-
     RaiseEscalationDelegate(EscalationService escalations) {
         this.escalations = escalations;
     }
@@ -28,15 +23,9 @@ class RaiseEscalationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable("caseId")).longValue();
-        escalations.raise(caseId, rule.getValue(execution).toString(),
-                EscalationLevel.valueOf(level.getValue(execution).toString()));
+        // Input parameters of the service task: which clock, which rung of the ladder.
+        escalations.raise(caseId, execution.getVariableLocal("rule").toString(),
+                EscalationLevel.valueOf(execution.getVariableLocal("level").toString()));
     }
 
-    public void setRule(Expression rule) {
-        this.rule = rule;
-    }
-
-    public void setLevel(Expression level) {
-        this.level = level;
-    }
 }

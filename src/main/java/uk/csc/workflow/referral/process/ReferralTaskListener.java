@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,6 +16,7 @@ import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.platform.web.TaskRejection;
 import uk.csc.workflow.referral.ReferralCodes.Agency;
 import uk.csc.workflow.referral.ReferralCodes.AssessmentKind;
 import uk.csc.workflow.referral.ReferralService;
@@ -103,7 +102,7 @@ class ReferralTaskListener implements TaskListener {
         try {
             routing = step.handler().handle(task, new FormValues(task.getVariables()), userId);
         } catch (BadRequestException e) {
-            throw new BadUserRequestException(e.getMessage());
+            throw TaskRejection.invalid(e);
         }
         var execution = task.getExecution();
         execution.removeVariables(CASE_DATA.stream().filter(execution::hasVariable).toList());
@@ -117,7 +116,7 @@ class ReferralTaskListener implements TaskListener {
             return task.getAssignee() != null ? task.getAssignee() : "system";
         }
         if (!step.roles().isEmpty() && step.roles().stream().noneMatch(user.get().groups()::contains)) {
-            throw new AuthorizationException("'" + task.getName() + "' is for " + String.join(" or ", step.roles()));
+            throw TaskRejection.forbidden("'" + task.getName() + "' is for " + String.join(" or ", step.roles()));
         }
         return user.get().id();
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,6 +14,7 @@ import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.platform.web.TaskRejection;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ContactService;
 import uk.csc.workflow.referral.FrontDoor;
@@ -71,7 +71,7 @@ class RegisterContactDelegate implements JavaDelegate {
         try {
             registration = contacts.register(request, userId);
         } catch (BadRequestException e) {
-            throw new BadUserRequestException(e.getMessage());
+            throw TaskRejection.invalid(e);
         }
         execution.removeVariables(FORM_FIELDS);
         frontDoor.routingVariables(registration).forEach(execution::setVariable);
