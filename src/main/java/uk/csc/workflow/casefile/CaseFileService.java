@@ -3,6 +3,7 @@ package uk.csc.workflow.casefile;
 import java.time.LocalDate;
 import java.time.Year;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,6 +79,7 @@ public class CaseFileService {
     }
 
     /** The case summary, for a user allowed to see the case's team; the read is audited. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public CaseSummary summary(String caseRef, CurrentUser user) {
         CaseRecord record = readable(caseRef, user);
         audit.record(user.id(), AuditLog.Action.READ, CASE, caseRef, "summary");
@@ -86,13 +88,14 @@ public class CaseFileService {
 
     /**
      * The case if the user may see it. An unknown reference and another team's case both answer
-     * without revealing more than the caller may know.
+     * without revealing more than the caller may know. A refusal is audited too.
      */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public CaseRecord readable(String caseRef, CurrentUser user) {
         CaseRecord record = get(caseRef);
         if (!user.maySeeTeam(record.team())) {
             audit.record(user.id(), AuditLog.Action.READ, CASE, caseRef, "refused: another team's case");
-            throw new org.springframework.security.access.AccessDeniedException("Case " + caseRef + " belongs to another team");
+            throw new AccessDeniedException("Case " + caseRef + " belongs to another team");
         }
         return record;
     }

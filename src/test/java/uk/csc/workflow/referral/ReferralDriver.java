@@ -84,6 +84,16 @@ public class ReferralDriver {
         }
     }
 
+    /** Runs engine calls as a signed-in user. */
+    public void identityAs(String user, List<String> groups, Runnable calls) {
+        identity.setAuthentication(user, groups);
+        try {
+            calls.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     public void asManager(String pi, String taskKey, Map<String, Object> values) {
         complete(pi, taskKey, "manager.north", List.of("team-manager", "team-north"), values);
     }
