@@ -259,6 +259,29 @@ class ReferralToAssessmentProcessTest {
     }
 
     @Test
+    void coreAndSingleAssessmentsCanBeReturnedToTheWorkerAndLeadToAStrategyDiscussion() {
+        ContactRegistered core = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
+        String pi = core.processInstanceId();
+        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
+        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("CORE_ASSESSMENT"));
+        drive.asWorker(pi, "UserTask_CompleteCoreAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation("RETURN_TO_WORKER"));
+        drive.asWorker(pi, "UserTask_CompleteCoreAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation("STRATEGY_DISCUSSION"));
+        drive.task(pi, "UserTask_HoldStrategyDiscussion");
+        assertThat(drive.caseStage(core.caseRef())).isEqualTo("STRATEGY_DISCUSSION");
+
+        profiles.switchTo(GuidanceProfile.WT2023);
+        ContactRegistered single = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
+        String spi = single.processInstanceId();
+        drive.asWorker(spi, "UserTask_CompleteSingleAssessment", assessment("2026-12-22", "2026-12-22", "CLOSE"));
+        drive.asManager(spi, "UserTask_AuthoriseSingleAssessment", authorisation("RETURN_TO_WORKER"));
+        drive.asWorker(spi, "UserTask_CompleteSingleAssessment", assessment("2026-12-22", "2026-12-22", "CLOSE"));
+        drive.asManager(spi, "UserTask_AuthoriseSingleAssessment", authorisation("CLOSE"));
+        assertEndedAt(single, "EndEvent_ClosedNoFurtherAction", "CLOSED_NO_FURTHER_ACTION");
+    }
+
+    @Test
     void s47EnquiryLeadsToAChildProtectionPlanWithItsCategory() {
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = c.processInstanceId();
