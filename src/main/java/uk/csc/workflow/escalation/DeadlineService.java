@@ -41,20 +41,25 @@ public class DeadlineService {
      * in the model) keeps the first start: a clock is never reset by rework.
      */
     public StatutoryClockStarted start(long caseId, String rule, LocalDate startedOn, GuidanceProfile profile) {
-        var existing = jdbc.sql("SELECT id, started_on FROM statutory_deadline WHERE case_id = :c AND rule = :r")
-                .param("c", caseId).param("r", rule)
+        return start(caseId, rule, "", startedOn, profile);
+    }
+
+    /** A recurring clock: {@code occurrence} tells this review or visit from the others. */
+    public StatutoryClockStarted start(long caseId, String rule, String occurrence, LocalDate startedOn, GuidanceProfile profile) {
+        var existing = jdbc.sql("SELECT id, started_on FROM statutory_deadline WHERE case_id = :c AND rule = :r AND occurrence = :o")
+                .param("c", caseId).param("r", rule).param("o", occurrence)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)}).optional();
         Deadline deadline = clock.deadline(rule, existing.map(e -> (LocalDate) e[1]).orElse(startedOn), profile);
-        long id = existing.map(e -> (Long) e[0]).orElseGet(() -> insert(caseId, deadline));
+        long id = existing.map(e -> (Long) e[0]).orElseGet(() -> insert(caseId, occurrence, deadline));
         return withLadder(id, deadline);
     }
 
-    private long insert(long caseId, Deadline deadline) {
+    private long insert(long caseId, String occurrence, Deadline deadline) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO statutory_deadline (case_id, rule, profile, started_on, due_on, due_at)
-                VALUES (:c, :r, :p, :s, :d, :at)""")
-                .param("c", caseId).param("r", deadline.rule()).param("p", deadline.profile().name())
+                INSERT INTO statutory_deadline (case_id, rule, occurrence, profile, started_on, due_on, due_at)
+                VALUES (:c, :r, :o, :p, :s, :d, :at)""")
+                .param("c", caseId).param("r", deadline.rule()).param("o", occurrence).param("p", deadline.profile().name())
                 .param("s", deadline.from()).param("d", deadline.dueOn())
                 .param("at", OffsetDateTime.ofInstant(deadline.dueAt(), ZoneOffset.UTC))
                 .update(keys, "id");
@@ -73,18 +78,33 @@ public class DeadlineService {
 
     /** Stops the clock; the first completion date stands. */
     public void complete(long caseId, String rule, LocalDate completedOn) {
-        jdbc.sql("UPDATE statutory_deadline SET completed_on = :d WHERE case_id = :c AND rule = :r AND completed_on IS NULL")
-                .param("d", completedOn).param("c", caseId).param("r", rule).update();
+        complete(caseId, rule, "", completedOn);
+    }
+
+    public void complete(long caseId, String rule, String occurrence, LocalDate completedOn) {
+        jdbc.sql("""
+                UPDATE statutory_deadline SET completed_on = :d
+                WHERE case_id = :c AND rule = :r AND occurrence = :o AND completed_on IS NULL""")
+                .param("d", completedOn).param("c", caseId).param("r", rule).param("o", occurrence).update();
+    }
+
+    /** Stops every running clock of a case (the child ceased to be looked after, the case closed). */
+    public int closeOpenClocks(long caseId, LocalDate on) {
+        return jdbc.sql("UPDATE statutory_deadline SET completed_on = :d WHERE case_id = :c AND completed_on IS NULL")
+                .param("d", on).param("c", caseId).update();
     }
 
     public List<DeadlineView> deadlinesOf(long caseId) {
         LocalDate today = time.today();
-        return jdbc.sql("SELECT rule, started_on, due_on, completed_on FROM statutory_deadline WHERE case_id = :c ORDER BY started_on, id")
+        return jdbc.sql("""
+                SELECT rule, occurrence, started_on, due_on, completed_on FROM statutory_deadline
+                WHERE case_id = :c ORDER BY started_on, id""")
                 .param("c", caseId)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject("due_on", LocalDate.class);
                     LocalDate done = rs.getObject("completed_on", LocalDate.class);
-                    return new DeadlineView(rs.getString("rule"), rs.getObject("started_on", LocalDate.class), due, done,
+                    return new DeadlineView(rs.getString("rule"), rs.getString("occurrence"),
+                            rs.getObject("started_on", LocalDate.class), due, done,
                             DeadlineView.statusOf(due, done, today));
                 }).list();
     }

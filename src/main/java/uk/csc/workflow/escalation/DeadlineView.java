@@ -2,7 +2,7 @@ package uk.csc.workflow.escalation;
 
 import java.time.LocalDate;
 
-public record DeadlineView(String rule, LocalDate startedOn, LocalDate dueOn, LocalDate completedOn,
+public record DeadlineView(String rule, String occurrence, LocalDate startedOn, LocalDate dueOn, LocalDate completedOn,
                            DeadlineStatus status) {
 
     static DeadlineStatus statusOf(LocalDate dueOn, LocalDate completedOn, LocalDate today) {

@@ -50,15 +50,22 @@ public class EscalationService {
      * @return the escalation's id, new or existing; empty when the clock was already stopped
      */
     public Optional<Long> raise(long caseId, String rule, EscalationLevel level) {
-        var deadline = jdbc.sql("SELECT id, due_on, completed_on FROM statutory_deadline WHERE case_id = :c AND rule = :r")
-                .param("c", caseId).param("r", rule)
+        return raise(caseId, rule, "", level);
+    }
+
+    /** For a recurring clock, {@code occurrence} names which one (see DeadlineService). */
+    public Optional<Long> raise(long caseId, String rule, String occurrence, EscalationLevel level) {
+        var deadline = jdbc.sql("""
+                SELECT id, due_on, completed_on FROM statutory_deadline WHERE case_id = :c AND rule = :r AND occurrence = :o""")
+                .param("c", caseId).param("r", rule).param("o", occurrence)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)})
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("No " + rule + " clock on case " + caseId));
         if (deadline[2] != null) {
             return Optional.empty();
         }
-        Optional<Long> existing = find(caseId, rule, level);
+        Optional<Long> existing = jdbc.sql("SELECT id FROM escalation WHERE deadline_id = :d AND level = :l")
+                .param("d", deadline[0]).param("l", level.name()).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing;
         }
@@ -101,10 +108,6 @@ public class EscalationService {
         };
     }
 
-    public Optional<Long> find(long caseId, String rule, EscalationLevel level) {
-        return jdbc.sql("SELECT id FROM escalation WHERE case_id = :c AND rule = :r AND level = :l")
-                .param("c", caseId).param("r", rule).param("l", level.name()).query(Long.class).optional();
-    }
 
     public void acknowledge(long escalationId, String userId, String note) {
         int updated = jdbc.sql("""

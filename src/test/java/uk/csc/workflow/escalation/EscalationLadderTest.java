@@ -72,7 +72,10 @@ class EscalationLadderTest {
         String pi = c.processInstanceId();
 
         at("2027-01-04T09:00");
+        assertThat(drive.task(pi, "UserTask_CompleteInitialAssessment").getPriority()).isEqualTo(50);
         drive.fire(pi, "BoundaryEvent_InitialAssessmentReminder");
+        // The worker's task now sorts first in Tasklist.
+        assertThat(drive.task(pi, "UserTask_CompleteInitialAssessment").getPriority()).isEqualTo(75);
         at("2027-01-06T00:00");
         drive.fire(pi, "BoundaryEvent_InitialAssessmentDue");
         at("2027-01-13T00:00");

@@ -1,5 +1,6 @@
 package uk.csc.workflow.escalation.process;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,18 +15,29 @@ import uk.csc.workflow.escalation.EscalationService;
 @Component("raiseEscalation")
 class RaiseEscalationDelegate implements JavaDelegate {
 
-    private final EscalationService escalations;
+    /** Above Tasklist's default of 50: a task due tomorrow sorts first. */
+    static final int REMINDED_PRIORITY = 75;
 
-    RaiseEscalationDelegate(EscalationService escalations) {
+    private final EscalationService escalations;
+    private final TaskService tasks;
+
+    RaiseEscalationDelegate(EscalationService escalations, TaskService tasks) {
         this.escalations = escalations;
+        this.tasks = tasks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable("caseId")).longValue();
         // Input parameters of the service task: which clock, which rung of the ladder.
-        escalations.raise(caseId, execution.getVariableLocal("rule").toString(),
-                EscalationLevel.valueOf(execution.getVariableLocal("level").toString()));
+        Object occurrence = execution.getVariableLocal("occurrence");
+        EscalationLevel level = EscalationLevel.valueOf(execution.getVariableLocal("level").toString());
+        var raised = escalations.raise(caseId, execution.getVariableLocal("rule").toString(),
+                occurrence == null ? "" : occurrence.toString(), level);
+        if (level == EscalationLevel.REMINDER && raised.isPresent()) {
+            tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
+                    .forEach(task -> tasks.setPriority(task.getId(), Math.max(task.getPriority(), REMINDED_PRIORITY)));
+        }
     }
 
 }
