@@ -120,7 +120,6 @@ CREATE TABLE child_protection_enquiry (
     s47_concluded_on     DATE,
     s47_outcome          VARCHAR(30),
     s47_reason           VARCHAR(2000),
-    icpc_due_on          DATE,
     conference_held_on   DATE,
     conference_outcome   VARCHAR(20),
     category_of_abuse    VARCHAR(3),

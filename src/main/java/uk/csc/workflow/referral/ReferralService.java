@@ -71,11 +71,6 @@ public class ReferralService {
 
     // ---- clocks ---------------------------------------------------------------------------
 
-    public StatutoryClockStarted startClock(long caseId, String rule, LocalDate startedOn) {
-        CaseRecord record = cases.get(caseId);
-        return deadlines.start(caseId, rule, startedOn, GuidanceProfile.valueOf(record.profile()));
-    }
-
     public StatutoryClockStarted startAssessment(long caseId, AssessmentKind kind, LocalDate startedOn) {
         CaseRecord record = cases.get(caseId);
         StatutoryClockStarted clock = deadlines.start(caseId, kind.name() + "_ASSESSMENT", startedOn,
@@ -296,11 +291,6 @@ public class ReferralService {
         routing.put(STRATEGY_HELD_ON, heldOn.toString());
         routing.put(NEXT_STEP, next == null ? null : next.name());
         return routing;
-    }
-
-    public void recordIcpcDue(long caseId, LocalDate dueOn) {
-        jdbc.sql("UPDATE child_protection_enquiry SET icpc_due_on = :d WHERE id = :id")
-                .param("d", dueOn).param("id", currentEnquiry(caseId)).update();
     }
 
     public Map<String, Object> concludeS47(long caseId, FormValues form, String userId) {

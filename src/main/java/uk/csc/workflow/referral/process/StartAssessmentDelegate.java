@@ -1,0 +1,36 @@
+package uk.csc.workflow.referral.process;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.escalation.process.ClockVariables;
+import uk.csc.workflow.referral.ReferralCodes.AssessmentKind;
+import uk.csc.workflow.referral.ReferralService;
+
+/**
+ * Starts an assessment (input parameters {@code assessment}: INITIAL, CORE or SINGLE, and
+ * {@code startedOn}) with its statutory clock. The timers read the variables it sets.
+ */
+@Component("startAssessment")
+class StartAssessmentDelegate implements JavaDelegate {
+
+    private final ReferralService referrals;
+
+    StartAssessmentDelegate(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long caseId = ((Number) execution.getVariable("caseId")).longValue();
+        LocalDate from = LocalDate.parse(execution.getVariableLocal("startedOn").toString());
+        StatutoryClockStarted clock = referrals.startAssessment(caseId,
+                AssessmentKind.valueOf(execution.getVariableLocal("assessment").toString()), from);
+        execution.setVariable("assessmentDueOn", clock.dueOn().toString());
+        ClockVariables.set(execution, clock);
+    }
+}
