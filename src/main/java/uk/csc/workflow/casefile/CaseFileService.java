@@ -3,6 +3,7 @@ package uk.csc.workflow.casefile;
 import java.time.LocalDate;
 import java.time.Year;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,16 @@ public class CaseFileService {
     private final AuditLog audit;
     private final TimeSource time;
 
-    CaseFileService(CaseRepository cases, AuditLog audit, TimeSource time) {
+    private final ApplicationEventPublisher events;
+    private final java.util.List<CaseSection> sections;
+
+    CaseFileService(CaseRepository cases, AuditLog audit, TimeSource time, ApplicationEventPublisher events,
+                    java.util.List<CaseSection> sections) {
+        this.sections = sections;
         this.cases = cases;
         this.audit = audit;
         this.time = time;
+        this.events = events;
     }
 
     /**
@@ -72,10 +79,16 @@ public class CaseFileService {
         audit.record(allocatedBy, AuditLog.Action.UPDATE, CASE, record.caseRef(), "allocated to " + worker);
     }
 
-    public void close(long caseId, CaseOutcome outcome) {
+    /** A route ended: the case closes, or moves on to the plan or hand-off the route ended in. */
+    public void endRoute(long caseId, CaseOutcome outcome) {
         CaseRecord record = get(caseId);
-        cases.close(caseId, outcome, time.now());
+        cases.endRoute(caseId, outcome, time.now());
         audit.record("system", AuditLog.Action.UPDATE, CASE, record.caseRef(), "route ended: " + outcome);
+        events.publishEvent(new CaseRouteEnded(caseId, record.caseRef(), outcome));
+    }
+
+    public boolean isOpen(long caseId) {
+        return cases.isOpen(caseId);
     }
 
     /** The case summary, for a user allowed to see the case's team; the read is audited. */
@@ -83,7 +96,9 @@ public class CaseFileService {
     public CaseSummary summary(String caseRef, CurrentUser user) {
         CaseRecord record = readable(caseRef, user);
         audit.record(user.id(), AuditLog.Action.READ, CASE, caseRef, "summary");
-        return cases.summary(record.caseRef()).orElseThrow();
+        var parts = new java.util.LinkedHashMap<String, Object>();
+        sections.forEach(section -> parts.put(section.name(), section.contentFor(record.id())));
+        return cases.summary(record.caseRef()).orElseThrow().withSections(parts);
     }
 
     /**

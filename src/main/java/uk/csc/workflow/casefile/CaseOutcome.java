@@ -2,12 +2,27 @@ package uk.csc.workflow.casefile;
 
 /** The explicit end of every route: there is no "review and monitor". */
 public enum CaseOutcome {
-    CLOSED_NO_FURTHER_ACTION,
-    CLOSED_INFORMATION_AND_ADVICE,
-    STEPPED_DOWN_TO_EARLY_HELP,
-    SIGNPOSTED_TO_DOMESTIC_ABUSE_SERVICES,
-    CHILD_IN_NEED_PLAN,
-    CHILD_PROTECTION_PLAN,
-    TRANSFERRED_TO_CARE_MANAGEMENT,
-    REFERRED_TO_PANEL
+    CLOSED_NO_FURTHER_ACTION(CaseStage.CLOSED),
+    CLOSED_INFORMATION_AND_ADVICE(CaseStage.CLOSED),
+    STEPPED_DOWN_TO_EARLY_HELP(CaseStage.CLOSED),
+    SIGNPOSTED_TO_DOMESTIC_ABUSE_SERVICES(CaseStage.CLOSED),
+    CHILD_IN_NEED_PLAN(CaseStage.CHILD_IN_NEED),
+    CHILD_PROTECTION_PLAN(CaseStage.CHILD_PROTECTION),
+    TRANSFERRED_TO_CARE_MANAGEMENT(CaseStage.CARE_MANAGEMENT),
+    REFERRED_TO_PANEL(CaseStage.PANEL);
+
+    private final CaseStage nextStage;
+
+    CaseOutcome(CaseStage nextStage) {
+        this.nextStage = nextStage;
+    }
+
+    /** A route that ends in a plan or a hand-off leaves the case open at that stage. */
+    public CaseStage nextStage() {
+        return nextStage;
+    }
+
+    public boolean closesCase() {
+        return nextStage == CaseStage.CLOSED;
+    }
 }

@@ -92,7 +92,7 @@ class CaseRepository {
                         rs.getString("profile"), CaseStage.valueOf(rs.getString("stage")),
                         rs.getString("outcome") == null ? null : CaseOutcome.valueOf(rs.getString("outcome")),
                         rs.getBoolean("re_referral"), rs.getObject("referral_date", LocalDate.class),
-                        instant(rs, "opened_at"), instant(rs, "closed_at")))
+                        instant(rs, "opened_at"), instant(rs, "closed_at"), java.util.Map.of()))
                 .optional();
     }
 
@@ -119,10 +119,14 @@ class CaseRepository {
                 .param("now", utc(now)).update();
     }
 
-    void close(long caseId, CaseOutcome outcome, Instant now) {
-        jdbc.sql("UPDATE care_case SET stage = :stage, outcome = :outcome, closed_at = :now WHERE id = :id")
-                .param("stage", CaseStage.CLOSED.name()).param("outcome", outcome.name())
-                .param("now", utc(now)).param("id", caseId).update();
+    void endRoute(long caseId, CaseOutcome outcome, Instant now) {
+        jdbc.sql("UPDATE care_case SET stage = :stage, outcome = :outcome, closed_at = :closed WHERE id = :id")
+                .param("stage", outcome.nextStage().name()).param("outcome", outcome.name())
+                .param("closed", outcome.closesCase() ? utc(now) : null).param("id", caseId).update();
+    }
+
+    boolean isOpen(long caseId) {
+        return jdbc.sql("SELECT closed_at IS NULL FROM care_case WHERE id = :id").param("id", caseId).query(Boolean.class).single();
     }
 
     long countCases() {

@@ -68,7 +68,7 @@ public class DeadlineService {
 
     StatutoryClockStarted withLadder(long id, Deadline deadline) {
         WorkingDayCalendar calendar = clock.calendar();
-        Instant remindAt = calendar.minusWorkingDays(deadline.dueOn(), ladder.reminderWorkingDaysBefore())
+        Instant remindAt = calendar.minusWorkingDays(deadline.dueOn(), ladder.reminderWorkingDaysBefore(deadline.rule()))
                 .atTime(ladder.reminderTime()).atZone(StatutoryClock.STATUTORY_ZONE).toInstant();
         Instant serviceManagerAt = StatutoryClock.endOfDay(
                 calendar.plusWorkingDays(deadline.dueOn(), ladder.serviceManagerWorkingDaysAfter()));

@@ -95,7 +95,7 @@ public class ReferralService {
     }
 
     public void endRoute(long caseId, CaseOutcome outcome) {
-        cases.close(caseId, outcome);
+        cases.endRoute(caseId, outcome);
     }
 
     // ---- multi-agency screening -------------------------------------------------------------

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.csc.workflow.casefile.CaseOutcome;
 import uk.csc.workflow.escalation.DeadlineService;
 import uk.csc.workflow.escalation.DeadlineStatus;
 import uk.csc.workflow.escalation.DeadlineView;
@@ -85,7 +86,9 @@ class ReferralToAssessmentProcessTest {
         var instance = history.createHistoricProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
         assertThat(instance.getEndActivityId()).isEqualTo(endEvent);
         assertThat(drive.caseOutcome(c.caseRef())).isEqualTo(outcome);
-        assertThat(drive.caseStage(c.caseRef())).isEqualTo("CLOSED");
+        assertThat(drive.caseStage(c.caseRef())).isEqualTo(CaseOutcome.valueOf(outcome).nextStage().name());
+        assertThat(jdbc.queryForObject("SELECT closed_at IS NOT NULL FROM care_case WHERE id = ?", Boolean.class, c.caseId()))
+                .isEqualTo(CaseOutcome.valueOf(outcome).closesCase());
     }
 
     @Test

@@ -1,0 +1,101 @@
+package uk.csc.workflow.panel;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseOutcome;
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.casefile.CaseRouteEnded;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.web.BadRequestException;
+
+/**
+ * Camunda adapter: starts {@code receptionIntoCarePanel} for a case, from the referral route's
+ * hand-off (the team manager then prepares the request) or from a team manager's request.
+ */
+@Component
+public class PanelIntake {
+
+    static final String PROCESS_KEY = "receptionIntoCarePanel";
+
+    private final PanelService panel;
+    private final StaffDirectory staff;
+    private final RuntimeService runtime;
+    private final PanelProperties properties;
+
+    PanelIntake(PanelService panel, StaffDirectory staff, RuntimeService runtime, PanelProperties properties) {
+        this.properties = properties;
+        this.panel = panel;
+        this.staff = staff;
+        this.runtime = runtime;
+    }
+
+    /** The referral route ended in "referred to panel": the request waits for the team manager. */
+    @EventListener
+    public void onRouteEnded(CaseRouteEnded ended) {
+        if (ended.outcome() == CaseOutcome.REFERRED_TO_PANEL) {
+            long requestId = panel.openRequest(ended.caseId(), "REFERRAL_ROUTE", "system");
+            start(ended.caseId(), requestId, false);
+        }
+    }
+
+    /** A team manager's request for an open case ({@code POST /api/cases/{ref}/panel-requests}). */
+    @Transactional
+    public Map<String, Object> request(CaseRecord record, Map<String, Object> body, CurrentUser user) {
+        checkMayRequest(record, user);
+        if (!panel.isCaseOpen(record.id())) {
+            throw new BadRequestException("caseRef", "case " + record.caseRef() + " is closed");
+        }
+        long requestId = panel.openRequest(record.id(), "TEAM_MANAGER", user.id());
+        Map<String, Object> routing = panel.prepare(requestId, new FormValues(body), user.id());
+        String processInstanceId = start(record.id(), requestId, true, routing);
+        Map<String, Object> answer = new HashMap<>(routing);
+        answer.put("requestId", requestId);
+        answer.put("caseRef", record.caseRef());
+        answer.put("processInstanceId", processInstanceId);
+        return answer;
+    }
+
+    /** The team's manager, or a service manager, asks the panel. */
+    public void checkMayRequest(CaseRecord record, CurrentUser user) {
+        boolean teamManager = user.isIn(Groups.TEAM_MANAGER) && user.teams().contains(record.team());
+        if (!teamManager && !user.isIn(Groups.SERVICE_MANAGER) && !user.isIn(Groups.ADMIN)) {
+            throw new AccessDeniedException("Only the team's manager or a service manager asks the panel");
+        }
+    }
+
+    private String start(long caseId, long requestId, boolean prepared) {
+        return start(caseId, requestId, prepared, Map.of());
+    }
+
+    private String start(long caseId, long requestId, boolean prepared, Map<String, Object> routing) {
+        CaseRecord record = panel.caseRecord(caseId);
+        Map<String, Object> variables = new HashMap<>(routing);
+        variables.putAll(startVariables(record, requestId, prepared));
+        String id = runtime.startProcessInstanceByKey(PROCESS_KEY, record.caseRef(), variables).getId();
+        panel.attachProcess(requestId, id);
+        return id;
+    }
+
+    /** Ids and routing values only; the request itself is in the panel tables. */
+    public Map<String, Object> startVariables(CaseRecord record, long requestId, boolean prepared) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", record.id());
+        variables.put("caseRef", record.caseRef());
+        variables.put("team", record.team());
+        variables.put("teamManagers", staff.teamManagers(record.team()));
+        variables.put("requestId", requestId);
+        variables.put("requestPrepared", prepared);
+        variables.put("endorseProceedings", properties.serviceManagerEndorsesProceedings());
+        return variables;
+    }
+}

@@ -1,0 +1,80 @@
+package uk.csc.workflow.panel;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.platform.time.TimeSource;
+
+/** Read models of the panel: the next sitting's agenda and a case's panel history. */
+@Component
+public class PanelQueries {
+
+    private final JdbcClient jdbc;
+    private final PanelSittings sittings;
+    private final TimeSource time;
+
+    PanelQueries(JdbcClient jdbc, PanelSittings sittings, TimeSource time) {
+        this.jdbc = jdbc;
+        this.sittings = sittings;
+        this.time = time;
+    }
+
+    public record AgendaItem(long requestId, String caseRef, String team, String proposal, String emergencyAdmission,
+                             LocalDate emergencyOn, Instant requestedAt, String requestedBy) {
+    }
+
+    public record Agenda(LocalDate sittingOn, List<AgendaItem> requests) {
+    }
+
+    /** Requests awaiting the next sitting that the user may see (their teams', or all for the panel). */
+    public Agenda nextSitting(CurrentUser user) {
+        LocalDate next = sittings.nextAfter(time.today().minusDays(1));
+        List<AgendaItem> items = jdbc.sql("""
+                SELECT r.id, c.case_ref, c.team, r.proposal, r.emergency_admission, r.emergency_on, r.requested_at, r.requested_by
+                FROM panel_request r JOIN care_case c ON c.id = r.case_id JOIN panel_sitting s ON s.id = r.sitting_id
+                WHERE r.status = 'AWAITING_SITTING' AND s.sitting_on <= :next ORDER BY r.emergency_admission NULLS LAST, r.id""")
+                .param("next", next)
+                .query((rs, n) -> new AgendaItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), instant(rs.getTimestamp(7)), rs.getString(8)))
+                .list().stream().filter(i -> user.maySeeTeam(i.team())).toList();
+        return new Agenda(next, items);
+    }
+
+    public record DecisionEntry(long decisionId, LocalDate sittingOn, String decision, String legalRoute, LocalDate supportReviewOn,
+                                String reasons, String decidedBy, Instant decidedAt, Long supersedes, String correctionReason) {
+    }
+
+    public record RequestEntry(long requestId, String proposal, String emergencyAdmission, String status, Instant requestedAt,
+                               List<DecisionEntry> decisions) {
+    }
+
+    public List<RequestEntry> history(long caseId) {
+        return jdbc.sql("SELECT id, proposal, emergency_admission, status, requested_at FROM panel_request WHERE case_id = :c ORDER BY id")
+                .param("c", caseId)
+                .query((rs, n) -> new RequestEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5)), decisions(rs.getLong(1))))
+                .list();
+    }
+
+    private List<DecisionEntry> decisions(long requestId) {
+        return jdbc.sql("""
+                SELECT d.id, s.sitting_on, d.decision, d.legal_route, d.support_review_on, d.reasons, d.decided_by, d.decided_at,
+                       d.supersedes_id, d.correction_reason
+                FROM panel_decision d LEFT JOIN panel_sitting s ON s.id = d.sitting_id WHERE d.request_id = :r ORDER BY d.id""")
+                .param("r", requestId)
+                .query((rs, n) -> new DecisionEntry(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
+                        (Long) rs.getObject(9, Long.class), rs.getString(10)))
+                .list();
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

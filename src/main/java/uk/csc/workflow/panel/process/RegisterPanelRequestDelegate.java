@@ -1,0 +1,63 @@
+package uk.csc.workflow.panel.process;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.panel.PanelIntake;
+import uk.csc.workflow.panel.PanelService;
+import uk.csc.workflow.platform.EngineUser;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.platform.web.TaskRejection;
+
+/**
+ * A team manager started the panel from Tasklist's start form: record the request for the case
+ * named in the form, as the API does. A process started by the API or the referral hand-off
+ * already has its request and passes straight through. An invalid form fails the whole start.
+ */
+@Component("registerPanelRequest")
+class RegisterPanelRequestDelegate implements JavaDelegate {
+
+    private static final List<String> FORM_FIELDS = List.of("requestReason", "riskSummary", "familyOptions");
+
+    private final PanelService panel;
+    private final PanelIntake intake;
+    private final CaseFileService cases;
+    private final IdentityService identity;
+
+    RegisterPanelRequestDelegate(PanelService panel, PanelIntake intake, CaseFileService cases, IdentityService identity) {
+        this.panel = panel;
+        this.intake = intake;
+        this.cases = cases;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.hasVariable("requestId")) {
+            return;
+        }
+        var user = EngineUser.current(identity).map(u -> new CurrentUser(u.id(), java.util.Set.copyOf(u.groups())))
+                .orElse(CurrentUser.SYSTEM);
+        try {
+            var record = cases.readable(String.valueOf(execution.getVariable("caseRef")), user);
+            intake.checkMayRequest(record, user);
+            long requestId = panel.openRequest(record.id(), "TASKLIST", user.id());
+            panel.prepare(requestId, new FormValues(execution.getVariables()), user.id()).forEach(execution::setVariable);
+            intake.startVariables(record, requestId, true).forEach(execution::setVariable);
+            execution.removeVariables(FORM_FIELDS);
+            execution.setProcessBusinessKey(record.caseRef());
+            panel.attachProcess(requestId, execution.getProcessInstanceId());
+        } catch (BadRequestException e) {
+            throw TaskRejection.invalid(e);
+        } catch (uk.csc.workflow.platform.web.NotFoundException e) {
+            throw TaskRejection.invalid(new BadRequestException("caseRef", "no case " + execution.getVariable("caseRef")));
+        }
+    }
+}

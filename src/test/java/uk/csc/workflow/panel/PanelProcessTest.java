@@ -1,0 +1,354 @@
+package uk.csc.workflow.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.csc.workflow.referral.ReferralDriver.assessment;
+import static uk.csc.workflow.referral.ReferralDriver.at;
+import static uk.csc.workflow.referral.ReferralDriver.authorisation;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import uk.csc.workflow.escalation.DeadlineService;
+import uk.csc.workflow.escalation.DeadlineView;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.referral.ContactRegistered;
+import uk.csc.workflow.referral.ReferralDriver;
+import uk.csc.workflow.support.PostgresIntegrationTest;
+
+/** Every branch of receptionIntoCarePanel.bpmn, from the referral route's hand-off to the child's first weeks in care. */
+@PostgresIntegrationTest
+class PanelProcessTest {
+
+    static final List<String> CHAIR = List.of("panel-chair");
+    static final List<String> SERVICE_MANAGER = List.of("service-manager");
+
+    @Autowired
+    ReferralDriver drive;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DeadlineService deadlines;
+    @Autowired
+    PanelService panel;
+
+    record PanelCase(ContactRegistered contact, String pi) {
+        long caseId() {
+            return contact.caseId();
+        }
+    }
+
+    @BeforeEach
+    void mondayTwentyFirstOfDecember() {
+        at("2026-12-21T10:00");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** A case that an initial assessment referred to the panel: the hand-off starts the panel process. */
+    private PanelCase referredToPanel() {
+        ContactRegistered c = drive.acceptedAndAllocated("2026-12-21T09:00:00Z");
+        drive.asWorker(c.processInstanceId(), "UserTask_CompleteInitialAssessment", assessment("2026-12-21", "2026-12-21", "PANEL"));
+        drive.asManager(c.processInstanceId(), "UserTask_AuthoriseInitialAssessment", authorisation("PANEL"));
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey("receptionIntoCarePanel")
+                .processInstanceBusinessKey(c.caseRef()).singleResult();
+        assertThat(instance).as("panel process started by the hand-off").isNotNull();
+        return new PanelCase(c, instance.getId());
+    }
+
+    static Map<String, Object> request(String proposal, String emergency) {
+        Map<String, Object> values = new HashMap<>(Map.of("requestReason", "Mother unable to keep the child safe",
+                "proposal", proposal, "riskSummary", "Neglect; repeated missed health appointments",
+                "familyOptions", "Grandmother assessed: not able to care"));
+        if (emergency != null) {
+            values.put("emergencyAdmission", emergency);
+            values.put("emergencyOn", "2026-12-20");
+        }
+        return values;
+    }
+
+    static Map<String, Object> decision(String decision) {
+        return new HashMap<>(Map.of("panelDecision", decision, "decisionReasons", "Threshold and welfare analysis",
+                "attendees", "Panel chair, service manager, legal adviser"));
+    }
+
+    static Map<String, Object> placement(String type, String provider, String reason) {
+        Map<String, Object> values = new HashMap<>(Map.of("placementStartOn", "2026-12-22", "legalStatus", "V2",
+                "placementType", type, "placementProvider", provider));
+        if (reason != null) {
+            values.put("preferenceReason", reason);
+        }
+        return values;
+    }
+
+    private void toTheSitting(PanelCase p) {
+        drive.fire(p.pi(), "TimerEvent_SittingDay");
+    }
+
+    private String endOf(PanelCase p) {
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(p.pi()).singleResult();
+        return instance.getEndTime() == null ? null : instance.getEndActivityId();
+    }
+
+    private DeadlineView deadline(PanelCase p, String rule) {
+        return deadlines.deadlinesOf(p.caseId()).stream().filter(d -> d.rule().equals(rule)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anAdmissionRunsFromTheHandOffToTheFirstWeeksInCare() {
+        PanelCase p = referredToPanel();
+        assertThat(drive.caseStage(p.contact().caseRef())).isEqualTo("PANEL");
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("S20_ACCOMMODATION", null));
+
+        // Requested on Monday 21 December: the panel sits on Tuesday 22 December at 10:00.
+        assertThat(drive.timerDue(p.pi(), "TimerEvent_SittingDay")).isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
+        assertThat(runtime.getVariable(p.pi(), "sittingOn")).isEqualTo("2026-12-22");
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        assertThat(drive.task(p.pi(), "UserTask_RecordPanelDecision").getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
+        assertThatThrownBy(() -> drive.asManager(p.pi(), "UserTask_RecordPanelDecision", decision("ADMIT_TO_CARE")))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, decision("ADMIT_TO_CARE"));
+
+        at("2026-12-22T15:00");
+        assertThatThrownBy(() -> drive.asWorker(p.pi(), "UserTask_RecordPlacement", placement("U4", "PR4", null)))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("preferenceReason");
+        drive.asWorker(p.pi(), "UserTask_RecordPlacement", placement("U4", "PR1", "No relative able to care; own carer available"));
+
+        // Care plan in 10 working days and health assessment in 20 from 22 December 2026.
+        assertThat(drive.task(p.pi(), "UserTask_CompleteCarePlan").getDueDate().toInstant()).isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
+        assertThat(drive.timerDue(p.pi(), "BoundaryEvent_CarePlanDue")).isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
+        assertThat(drive.timerDue(p.pi(), "BoundaryEvent_HealthAssessmentDue")).isEqualTo(Instant.parse("2027-01-22T23:59:59Z"));
+        assertThat(drive.caseStage(p.contact().caseRef())).isEqualTo("LOOKED_AFTER");
+
+        at("2027-01-07T12:00");
+        drive.asWorker(p.pi(), "UserTask_CompleteCarePlan", Map.of("carePlanCompletedOn", "2027-01-07",
+                "permanencePlan", "LONG_TERM_FOSTERING", "carePlanSummary", "Plan agreed with the IRO"));
+        drive.asWorker(p.pi(), "UserTask_RecordHealthAssessment", Map.of("healthAssessmentOn", "2027-01-06"));
+
+        assertThat(endOf(p)).isEqualTo("EndEvent_ChildLookedAfter");
+        assertThat(deadline(p, "CARE_PLAN").status().name()).isEqualTo("MET");
+        assertThat(jdbc.queryForMap("SELECT placement_type, provider, approval FROM placement WHERE case_id = ?", p.caseId()))
+                .containsEntry("placement_type", "U4").containsEntry("approval", "NOT_NEEDED");
+    }
+
+    @Test
+    void moreInformationGoesBackToTheTeamManagerThenTheNextSitting() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("SUPPORT_AT_HOME", null));
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        var more = decision("MORE_INFORMATION");
+        assertThatThrownBy(() -> drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, more))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("informationNeeded");
+        more.put("informationNeeded", "Parenting assessment");
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, more);
+
+        at("2026-12-22T16:00");
+        drive.asManager(p.pi(), "UserTask_ProvideMoreInformation", Map.of("additionalInformation", "Parenting assessment attached"));
+        // The next sitting after 22 December is Tuesday 29 December.
+        assertThat(drive.timerDue(p.pi(), "TimerEvent_SittingDay")).isEqualTo(Instant.parse("2026-12-29T10:00:00Z"));
+        at("2026-12-29T10:00");
+        toTheSitting(p);
+        var support = decision("SUPPORT_AT_HOME");
+        support.put("supportReviewOn", "2027-03-29");
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, support);
+
+        assertThat(endOf(p)).isEqualTo("EndEvent_SupportAtHome");
+        assertThat(jdbc.queryForList("SELECT decision FROM panel_decision d JOIN panel_request r ON r.id = d.request_id WHERE r.case_id = ? ORDER BY d.id",
+                String.class, p.caseId())).containsExactly("MORE_INFORMATION", "SUPPORT_AT_HOME");
+        assertThat(drive.caseStage(p.contact().caseRef())).isEqualTo("CHILD_IN_NEED");
+    }
+
+    @Test
+    void anEmergencyAdmissionIsRecordedAtOnceAndRatifiedAtTheNextSitting() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("S20_ACCOMMODATION", "POLICE_PROTECTION"));
+        var emergency = placement("U6", "PR4", "Out of hours: the only carer available");
+        emergency.put("placementStartOn", "2026-12-20");
+        emergency.put("legalStatus", "L1");
+        drive.asWorker(p.pi(), "UserTask_RecordEmergencyPlacement", emergency);
+
+        // Placement notice within 5 working days of the emergency placement on Sunday 20 December:
+        // 21, 22, 23, 24 and 29 December.
+        assertThat(drive.task(p.pi(), "UserTask_SendPlacementNotice").getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-12-29T23:59:59Z"));
+        assertThat(drive.timerDue(p.pi(), "TimerEvent_SittingDay")).isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
+        assertThat(panel.caseOf(jdbc.queryForObject("SELECT id FROM panel_request WHERE case_id = ?", Long.class, p.caseId())))
+                .isEqualTo(p.caseId());
+
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, decision("ADMIT_TO_CARE"));
+        drive.asWorker(p.pi(), "UserTask_SendPlacementNotice", Map.of("noticeSentOn", "2026-12-22", "noticeSentTo", "Parents, IRO, GP"));
+        drive.asWorker(p.pi(), "UserTask_CompleteCarePlan", Map.of("carePlanCompletedOn", "2026-12-22",
+                "permanencePlan", "RETURN_HOME", "carePlanSummary", "Rehabilitation plan"));
+        drive.asWorker(p.pi(), "UserTask_RecordHealthAssessment", Map.of("healthAssessmentOn", "2026-12-22"));
+
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(p.pi())
+                .activityId("EndEvent_EmergencyAdmissionRatified").count()).isEqualTo(1);
+        assertThat(endOf(p)).isNotNull();
+        assertThat(deadline(p, "PLACEMENT_NOTICE").status().name()).isEqualTo("MET");
+    }
+
+    @Test
+    void aResidentialPlacementNeedsAJustificationAndTheServiceManagersApproval() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("S20_ACCOMMODATION", null));
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, decision("ADMIT_TO_CARE"));
+
+        assertThatThrownBy(() -> drive.asWorker(p.pi(), "UserTask_RecordPlacement", placement("K2", "PR4", null)))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("justification");
+        drive.asWorker(p.pi(), "UserTask_RecordPlacement", placement("K2", "PR4", "Three foster placements broke down"));
+        drive.complete(p.pi(), "UserTask_ApproveResidentialPlacement", "service.manager", SERVICE_MANAGER,
+                Map.of("residentialApproved", "NO", "approvalReason", "Try a specialist foster carer first"));
+        drive.asWorker(p.pi(), "UserTask_RecordPlacement", placement("K2", "PR4", "Specialist carers declined"));
+        drive.complete(p.pi(), "UserTask_ApproveResidentialPlacement", "service.manager", SERVICE_MANAGER,
+                Map.of("residentialApproved", "YES", "approvalReason", "No suitable family setting"));
+
+        drive.task(p.pi(), "UserTask_CompleteCarePlan");
+        assertThat(jdbc.queryForList("SELECT approval FROM placement WHERE case_id = ? ORDER BY id", String.class, p.caseId()))
+                .containsExactly("REFUSED", "APPROVED");
+    }
+
+    @Test
+    void thePreProceedingsRouteLeadsToTheTwentySixWeekClock() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("PLO_PRE_PROCEEDINGS", null));
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        var legal = decision("LEGAL_PROCEEDINGS");
+        legal.put("legalRoute", "PRE_PROCEEDINGS");
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, legal);
+        drive.asWorker(p.pi(), "UserTask_HoldLegalPlanningMeeting", Map.of("meetingHeldOn", "2026-12-22",
+                "legalAdvice", "Threshold crossed", "thresholdMet", "YES"));
+        drive.asWorker(p.pi(), "UserTask_SendLetterBeforeProceedings", Map.of("letterSentOn", "2026-12-22"));
+        drive.asWorker(p.pi(), "UserTask_HoldPreProceedingsMeeting", Map.of("meetingHeldOn", "2026-12-22",
+                "preProceedingsOutcome", "ISSUE_PROCEEDINGS", "outcomeReason", "No progress under the plan"));
+
+        // Issued on 22 December 2026: 26 weeks is 22 June 2027 (British Summer Time), with a reminder
+        // 20 working days before (24 May 2027, counting back past the spring bank holiday on 31 May).
+        assertThat(drive.timerDue(p.pi(), "BoundaryEvent_CareProceedingsDue")).isEqualTo(Instant.parse("2027-06-22T22:59:59Z"));
+        assertThat(drive.timerDue(p.pi(), "BoundaryEvent_CareProceedingsReminder")).isEqualTo(Instant.parse("2027-05-24T08:00:00Z"));
+        assertThat(drive.caseStage(p.contact().caseRef())).isEqualTo("LEGAL_PROCEEDINGS");
+
+        drive.fire(p.pi(), "BoundaryEvent_CareProceedingsReminder");
+        drive.fire(p.pi(), "BoundaryEvent_CareProceedingsDue");
+        drive.fire(p.pi(), "BoundaryEvent_CareProceedingsServiceManager");
+        assertThat(jdbc.queryForList("SELECT level FROM escalation WHERE case_id = ? AND rule = 'CARE_PROCEEDINGS' ORDER BY id",
+                String.class, p.caseId())).containsExactly("REMINDER", "TEAM_MANAGER", "SERVICE_MANAGER");
+
+        at("2027-06-01T12:00");
+        drive.asWorker(p.pi(), "UserTask_ConcludeProceedings", Map.of("concludedOn", "2027-06-01", "finalOrder", "CARE_ORDER"));
+        assertThat(endOf(p)).isEqualTo("EndEvent_ProceedingsConcluded");
+        assertThat(deadline(p, "CARE_PROCEEDINGS").status().name()).isEqualTo("MET");
+    }
+
+    @ParameterizedTest(name = "legal route ends at {2}")
+    @CsvSource({"PRE_PROCEEDINGS, NO, EndEvent_ThresholdNotMet", "PRE_PROCEEDINGS, STEP_DOWN, EndEvent_SteppedDownFromProceedings",
+            "ISSUE, , EndEvent_ProceedingsConcluded"})
+    void otherLegalOutcomes(String route, String choice, String endEvent) {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("PLO_PRE_PROCEEDINGS", null));
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        var legal = decision("LEGAL_PROCEEDINGS");
+        legal.put("legalRoute", route);
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, legal);
+        if (route.equals("PRE_PROCEEDINGS")) {
+            drive.asWorker(p.pi(), "UserTask_HoldLegalPlanningMeeting", Map.of("meetingHeldOn", "2026-12-22",
+                    "legalAdvice", "Advice", "thresholdMet", choice.equals("NO") ? "NO" : "YES"));
+            if (choice.equals("STEP_DOWN")) {
+                drive.asWorker(p.pi(), "UserTask_SendLetterBeforeProceedings", Map.of("letterSentOn", "2026-12-22"));
+                drive.asWorker(p.pi(), "UserTask_HoldPreProceedingsMeeting", Map.of("meetingHeldOn", "2026-12-22",
+                        "preProceedingsOutcome", "STEP_DOWN", "outcomeReason", "Parents engaged"));
+            }
+        } else {
+            drive.asWorker(p.pi(), "UserTask_ConcludeProceedings", Map.of("concludedOn", "2026-12-22", "finalOrder", "WITHDRAWN"));
+        }
+        assertThat(endOf(p)).isEqualTo(endEvent);
+    }
+
+    @Test
+    void aRequestToIssueProceedingsNeedsTheServiceManagersEndorsement() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("ISSUE_CARE_PROCEEDINGS", null));
+        drive.complete(p.pi(), "UserTask_EndorseRequest", "service.manager", SERVICE_MANAGER,
+                Map.of("endorsed", "NO", "endorsementReason", "Try pre-proceedings first"));
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("ISSUE_CARE_PROCEEDINGS", null));
+        drive.complete(p.pi(), "UserTask_EndorseRequest", "service.manager", SERVICE_MANAGER,
+                Map.of("endorsed", "YES", "endorsementReason", "Risk is escalating"));
+
+        drive.timer(p.pi(), "TimerEvent_SittingDay");
+    }
+
+    @Test
+    void aRecordedDecisionIsNeverEditedACorrectionIsANewRecord() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("SUPPORT_AT_HOME", null));
+        at("2026-12-22T10:00");
+        toTheSitting(p);
+        var support = decision("SUPPORT_AT_HOME");
+        support.put("supportReviewOn", "2027-03-29");
+        drive.complete(p.pi(), "UserTask_RecordPanelDecision", "panel.chair", CHAIR, support);
+        long original = jdbc.queryForObject("SELECT d.id FROM panel_decision d JOIN panel_request r ON r.id = d.request_id WHERE r.case_id = ?",
+                Long.class, p.caseId());
+        var before = jdbc.queryForMap("SELECT * FROM panel_decision WHERE id = ?", original);
+
+        var correction = new HashMap<String, Object>(support);
+        correction.put("supportReviewOn", "2027-02-15");
+        correction.put("correctionReason", "Review date misrecorded: the panel agreed 15 February");
+        long corrected = panel.correct(original, new FormValues(correction), "panel.chair");
+
+        assertThat(jdbc.queryForMap("SELECT * FROM panel_decision WHERE id = ?", original)).isEqualTo(before);
+        assertThat(jdbc.queryForMap("SELECT supersedes_id, support_review_on, correction_reason FROM panel_decision WHERE id = ?", corrected))
+                .containsEntry("supersedes_id", original).containsEntry("support_review_on", java.sql.Date.valueOf("2027-02-15"));
+        assertThatThrownBy(() -> panel.correct(original, new FormValues(correction), "panel.chair"))
+                .hasMessageContaining("already been corrected");
+        var withoutReason = new HashMap<String, Object>(support);
+        assertThatThrownBy(() -> panel.correct(corrected, new FormValues(withoutReason), "panel.chair"))
+                .hasMessageContaining("correctionReason");
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE subject_ref = ? AND detail LIKE '%corrected%'", String.class,
+                p.contact().caseRef())).hasSize(1);
+    }
+
+    @Test
+    void everyFirstWeeksClockEscalates() {
+        PanelCase p = referredToPanel();
+        drive.asManager(p.pi(), "UserTask_PrepareRequest", request("S20_ACCOMMODATION", "OUT_OF_HOURS_ACCOMMODATION"));
+        var emergency = placement("U1", "PR0", null);
+        emergency.put("placementStartOn", "2026-12-20");
+        drive.asWorker(p.pi(), "UserTask_RecordEmergencyPlacement", emergency);
+        for (String clock : List.of("CarePlan", "HealthAssessment", "PlacementNotice")) {
+            drive.fire(p.pi(), "BoundaryEvent_" + clock + "Reminder");
+            drive.fire(p.pi(), "BoundaryEvent_" + clock + "Due");
+            drive.fire(p.pi(), "BoundaryEvent_" + clock + "ServiceManager");
+        }
+        assertThat(jdbc.queryForList("SELECT rule || ' ' || level FROM escalation WHERE case_id = ? AND rule <> 'INITIAL_ASSESSMENT'",
+                String.class, p.caseId())).hasSize(9).contains("PLACEMENT_NOTICE SERVICE_MANAGER", "CARE_PLAN TEAM_MANAGER");
+    }
+}
