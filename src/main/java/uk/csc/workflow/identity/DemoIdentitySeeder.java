@@ -67,7 +67,6 @@ class DemoIdentitySeeder implements ApplicationRunner {
 
     private static final List<Grant> EVERY_ROLE = List.of(
             new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(Resources.FILTER, ANY, Permissions.READ),
             new Grant(Resources.USER, ANY, Permissions.READ),
             new Grant(Resources.GROUP, ANY, Permissions.READ),
             new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
