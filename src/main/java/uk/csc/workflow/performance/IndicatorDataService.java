@@ -1,0 +1,126 @@
+package uk.csc.workflow.performance;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.AuditLog;
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.timescales.GuidanceProfile;
+import uk.csc.workflow.timescales.StatutoryClock;
+
+/**
+ * Captures what the indicators need and no process records yet: child protection reviews, a
+ * care leaver's accommodation at 19, and a child in care's school absence per term.
+ */
+@Service
+@Transactional
+public class IndicatorDataService {
+
+    /** SSDA903 ACCOM: a letter for the type and 1 (suitable) or 2 (unsuitable). */
+    static final Set<Character> ACCOMMODATION_TYPES = Set.of('B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X',
+            'Y', 'Z');
+
+    private final JdbcClient jdbc;
+    private final StatutoryClock clock;
+    private final AuditLog audit;
+    private final TimeSource time;
+
+    IndicatorDataService(JdbcClient jdbc, StatutoryClock clock, AuditLog audit, TimeSource time) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    /**
+     * A child protection review held: due 3 months after the initial conference that made the plan,
+     * then 6 months after the previous review (counted from when it was held).
+     */
+    public Map<String, Object> recordCpReview(CaseRecord record, FormValues form, String userId) {
+        LocalDate held = form.date("heldOn");
+        if (held != null && held.isAfter(time.today())) {
+            form.problem("heldOn", "cannot be in the future");
+        }
+        var previous = jdbc.sql("SELECT MAX(held_on) FROM cp_review WHERE case_id = :c").param("c", record.id())
+                .query(LocalDate.class).optional().orElse(null);
+        var conference = jdbc.sql("""
+                SELECT MAX(conference_held_on) FROM child_protection_enquiry WHERE case_id = :c AND conference_outcome = 'CP_PLAN'""")
+                .param("c", record.id()).query(LocalDate.class).optional().orElse(null);
+        if (previous == null && conference == null) {
+            form.problem("heldOn", "the case has no child protection plan to review");
+        }
+        form.validate();
+        String rule = previous == null ? "CP_REVIEW_FIRST" : "CP_REVIEW_NEXT";
+        LocalDate due = clock.deadline(rule, previous == null ? conference : previous, GuidanceProfile.valueOf(record.profile())).dueOn();
+        jdbc.sql("""
+                INSERT INTO cp_review (case_id, rule, due_on, held_on, recorded_by, recorded_at)
+                VALUES (:c, :r, :due, :held, :by, :at)""")
+                .param("c", record.id()).param("r", rule).param("due", due).param("held", held).param("by", userId).param("at", now())
+                .update();
+        audit.record(userId, AuditLog.Action.CREATE, "CASE", record.caseRef(), "child protection review recorded");
+        return Map.of("rule", rule, "dueOn", due.toString(), "heldOn", held.toString(), "onTime", !held.isAfter(due));
+    }
+
+    public Map<String, Object> recordCareLeaver(CaseRecord record, FormValues form, String userId) {
+        String accommodation = form.text("accommodation", 2);
+        if (accommodation != null && (accommodation.length() != 2 || !ACCOMMODATION_TYPES.contains(accommodation.charAt(0))
+                || (accommodation.charAt(1) != '1' && accommodation.charAt(1) != '2'))) {
+            form.problem("accommodation", "must be an SSDA903 accommodation code: a type letter and 1 (suitable) or 2 (unsuitable), e.g. U1");
+        }
+        LocalDate born = jdbc.sql("SELECT ch.date_of_birth FROM child ch JOIN care_case c ON c.child_id = ch.id WHERE c.id = :c")
+                .param("c", record.id()).query(LocalDate.class).optional().orElse(null);
+        if (born == null) {
+            form.problem("accommodation", "the child's date of birth is not recorded");
+        }
+        form.validate();
+        LocalDate nineteenth = born.plusYears(19);
+        int updated = jdbc.sql("UPDATE care_leaver SET accommodation = :a, recorded_by = :by, recorded_at = :at WHERE case_id = :c")
+                .param("a", accommodation).param("by", userId).param("at", now()).param("c", record.id()).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO care_leaver (case_id, nineteenth_birthday, accommodation, recorded_by, recorded_at)
+                    VALUES (:c, :d, :a, :by, :at)""")
+                    .param("c", record.id()).param("d", nineteenth).param("a", accommodation).param("by", userId).param("at", now())
+                    .update();
+        }
+        audit.record(userId, AuditLog.Action.UPDATE, "CASE", record.caseRef(), "care leaver accommodation recorded");
+        return Map.of("nineteenthBirthday", nineteenth.toString(), "accommodation", accommodation,
+                "suitable", accommodation.endsWith("1"));
+    }
+
+    public Map<String, Object> recordSchoolAbsence(CaseRecord record, FormValues form, String userId) {
+        LocalDate termEnds = form.date("termEndsOn");
+        Object days = form.optionalText("daysAbsent", 3);
+        int daysAbsent = -1;
+        try {
+            daysAbsent = days == null ? -1 : Integer.parseInt(days.toString());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (daysAbsent < 0 || daysAbsent > 120) {
+            form.problem("daysAbsent", "must be a whole number of days between 0 and 120");
+        }
+        form.validate();
+        jdbc.sql("DELETE FROM school_absence WHERE case_id = :c AND term_ends_on = :t").param("c", record.id()).param("t", termEnds)
+                .update();
+        jdbc.sql("""
+                INSERT INTO school_absence (case_id, term_ends_on, days_absent, recorded_by, recorded_at)
+                VALUES (:c, :t, :d, :by, :at)""")
+                .param("c", record.id()).param("t", termEnds).param("d", daysAbsent).param("by", userId).param("at", now()).update();
+        audit.record(userId, AuditLog.Action.UPDATE, "CASE", record.caseRef(), "school absence recorded");
+        return Map.of("termEndsOn", termEnds.toString(), "daysAbsent", daysAbsent);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC);
+    }
+}
