@@ -1,5 +1,7 @@
 package uk.csc.workflow.escalation.process;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,8 +11,10 @@ import uk.csc.workflow.escalation.EscalationLevel;
 import uk.csc.workflow.escalation.EscalationService;
 
 /**
- * A statutory timer fired: raise the reminder or escalation of its level. Runs as an
- * asynchronous job with retries, so a failure becomes an incident rather than a lost escalation.
+ * A statutory timer fired: raise the reminder or escalation of its level (input parameters
+ * {@code rule}, {@code level}, optional {@code occurrence} and {@code alsoNotify}, comma-separated
+ * groups). Runs as an asynchronous job with retries, so a failure becomes an incident rather than
+ * a lost escalation.
  */
 @Component("raiseEscalation")
 class RaiseEscalationDelegate implements JavaDelegate {
@@ -31,9 +35,11 @@ class RaiseEscalationDelegate implements JavaDelegate {
         long caseId = ((Number) execution.getVariable("caseId")).longValue();
         // Input parameters of the service task: which clock, which rung of the ladder.
         Object occurrence = execution.getVariableLocal("occurrence");
+        Object alsoNotify = execution.getVariableLocal("alsoNotify");
         EscalationLevel level = EscalationLevel.valueOf(execution.getVariableLocal("level").toString());
         var raised = escalations.raise(caseId, execution.getVariableLocal("rule").toString(),
-                occurrence == null ? "" : occurrence.toString(), level);
+                occurrence == null ? "" : occurrence.toString(), level,
+                alsoNotify == null ? List.of() : List.of(alsoNotify.toString().split(",")));
         if (level == EscalationLevel.REMINDER && raised.isPresent()) {
             tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
                     .forEach(task -> tasks.setPriority(task.getId(), Math.max(task.getPriority(), REMINDED_PRIORITY)));
