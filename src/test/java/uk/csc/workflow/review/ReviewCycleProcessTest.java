@@ -2,6 +2,7 @@ package uk.csc.workflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
 import static uk.csc.workflow.referral.ReferralDriver.at;
 import static uk.csc.workflow.review.LookedAfterDriver.arrangement;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -212,8 +214,89 @@ class ReviewCycleProcessTest {
         assertThat(engine.getRuntimeService().getVariables(pi)).doesNotContainKeys("childsViews", "decisions", "reviewHeldOn");
     }
 
+    @Test
+    void pn0IsOnlyForAChildUnderFourOnTheDayOfTheReview() {
+        // Born 8 January 2023: 4 years old on 8 January 2027, the day of the review.
+        ContactRegistered four = care.childBorn("2023-01-08");
+        String pi = care.startCare(four, "2026-12-10");
+        at("2027-01-08T15:00");
+        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
+
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2027-01-08", "PN0")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("participation: PN0 is only for a child under 4");
+        // Nothing was recorded and the task is still open.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM looked_after_review WHERE case_id = ? AND held_on IS NOT NULL",
+                Integer.class, four.caseId())).isZero();
+        care.drive.task(pi, "UserTask_HoldReview");
+        care.asIro(pi, "UserTask_HoldReview", review("2027-01-08", "PN3"));
+        assertThat(reviews.reviewsOf(four.caseId()).get(0).participation()).isEqualTo("PN3");
+
+        // Born a day later, 9 January 2023: still 3 on 8 January 2027, so PN0 is right.
+        ContactRegistered three = care.childBorn("2023-01-09");
+        at("2026-12-10T10:00");
+        String other = care.startCare(three, "2026-12-10");
+        at("2027-01-08T15:00");
+        care.asIro(other, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
+        care.asIro(other, "UserTask_HoldReview", review("2027-01-08", "PN0"));
+        assertThat(reviews.reviewsOf(three.caseId()).get(0).participation()).isEqualTo("PN0");
+    }
+
+    @Test
+    void theReviewRecordIsCheckedOnTheServerAndOnlyTheIroHoldsIt() {
+        ContactRegistered c = care.childBorn("2012-06-30");
+        String pi = care.startCare(c, "2026-12-10");
+        at("2026-12-14T10:00");
+
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-15")))
+                .hasMessageContaining("invitationsSentOn: cannot be in the future");
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_ArrangeReview", arrangement("2026-12-11", "2026-12-14")))
+                .hasMessageContaining("reviewPlannedFor: cannot be before the invitations were sent");
+        // A service manager may work any task in the engine, but the review is the IRO's.
+        assertThat(deepest(catchThrowable(() -> care.drive.complete(pi, "UserTask_ArrangeReview", "service.manager",
+                java.util.List.of("service-manager"), arrangement("2027-01-08", "2026-12-14")))))
+                .isInstanceOf(AuthorizationException.class).hasMessageContaining("is for");
+        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
+
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2026-12-15", "PN1")))
+                .hasMessageContaining("reviewHeldOn: cannot be in the future");
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2026-12-09", "PN1")))
+                .hasMessageContaining("reviewHeldOn: cannot be before the child became looked after (2026-12-10)");
+        var missing = review("2026-12-14", "PN9");
+        missing.remove("childsViews");
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", missing))
+                .hasMessageContaining("participation: 'PN9' is not one of").hasMessageContaining("childsViews: is required");
+        care.asIro(pi, "UserTask_HoldReview", review("2026-12-14", "PN1"));
+
+        // The next review cannot be recorded on or before the one already held.
+        at("2026-12-15T09:30");
+        care.fire(pi, "IntermediateCatchEvent_InvitationsDue");
+        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-03-01", "2026-12-15"));
+        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2026-12-14", "PN1")))
+                .hasMessageContaining("reviewHeldOn: must be after the previous review, held on 2026-12-14");
+
+        // Only a manager signs the record off, and must confirm it.
+        assertThat(deepest(catchThrowable(() -> care.asIro(pi, "UserTask_SignOffReview", Map.of("recordAgreed", true)))))
+                .isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> care.asManager(pi, "UserTask_SignOffReview", Map.of("recordAgreed", false)))
+                .hasMessageContaining("recordAgreed");
+        care.asManager(pi, "UserTask_SignOffReview", Map.of("recordAgreed", true, "managerComments", "Good record"));
+        assertThat(jdbc.queryForMap("SELECT signed_off_by, manager_comments FROM looked_after_review WHERE case_id = ? AND sequence_number = 1",
+                c.caseId())).containsEntry("signed_off_by", "manager.north").containsEntry("manager_comments", "Good record");
+    }
+
     static final uk.csc.workflow.identity.CurrentUser IRO_USER =
             new uk.csc.workflow.identity.CurrentUser("iro", java.util.Set.of("iro"));
+
+    /** The engine may refuse (authorization) or our listener may (role); either way the deepest cause says so. */
+    private static Throwable deepest(Throwable thrown) {
+        assertThat(thrown).isNotNull();
+        Throwable t = thrown;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
 
     private static String str(LocalDate date) {
         return date == null ? null : date.toString();
