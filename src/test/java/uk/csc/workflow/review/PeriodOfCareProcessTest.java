@@ -177,9 +177,15 @@ class PeriodOfCareProcessTest {
         ContactRegistered c = care.childBorn("2011-02-11");
         String pi = care.startCare(c, "2026-12-10");
 
+        // A review's reminder puts the review first in the IRO's list, not the social worker's visit.
+        at("2026-12-24T09:00");
+        care.fire(pi, "BoundaryEvent_ReviewReminder");
+        assertThat(care.drive.task(pi, "UserTask_ArrangeReview").getPriority()).isEqualTo(75);
+        assertThat(care.drive.task(pi, "UserTask_RecordVisit").getPriority()).isEqualTo(50);
+
         at("2027-01-20T10:00");
+        care.fire(pi, "BoundaryEvent_VisitReminder");
         for (String ladder : List.of("Visit", "Review")) {
-            care.fire(pi, "BoundaryEvent_" + ladder + "Reminder");
             care.fire(pi, "BoundaryEvent_" + ladder + "Due");
             care.fire(pi, "BoundaryEvent_" + ladder + "ServiceManager");
         }
@@ -198,10 +204,10 @@ class PeriodOfCareProcessTest {
         // IRO service as well as the team manager.
         assertThat(jdbc.queryForList("SELECT rule || ' ' || level || ' ' || notified FROM escalation WHERE case_id = ? ORDER BY id",
                 String.class, c.caseId())).containsExactly(
+                "LAC_REVIEW_FIRST REMINDER group:team-north,group:iro",
                 "VISIT_FIRST REMINDER group:team-north",
                 "VISIT_FIRST TEAM_MANAGER manager.north",
                 "VISIT_FIRST SERVICE_MANAGER group:service-manager",
-                "LAC_REVIEW_FIRST REMINDER group:team-north,group:iro",
                 "LAC_REVIEW_FIRST TEAM_MANAGER manager.north,group:iro",
                 "LAC_REVIEW_FIRST SERVICE_MANAGER group:service-manager",
                 "LAC_REVIEW_SIGN_OFF REMINDER group:team-north",
