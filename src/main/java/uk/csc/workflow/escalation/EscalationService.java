@@ -55,6 +55,14 @@ public class EscalationService {
 
     /** For a recurring clock, {@code occurrence} names which one (see DeadlineService). */
     public Optional<Long> raise(long caseId, String rule, String occurrence, EscalationLevel level) {
+        return raise(caseId, rule, occurrence, level, List.of());
+    }
+
+    /**
+     * {@code alsoNotify}: groups told besides the level's usual recipients, on the same record and
+     * task (a looked-after review's breach goes to the IRO service as well as the team manager).
+     */
+    public Optional<Long> raise(long caseId, String rule, String occurrence, EscalationLevel level, List<String> alsoNotify) {
         var deadline = jdbc.sql("""
                 SELECT id, due_on, completed_on FROM statutory_deadline WHERE case_id = :c AND rule = :r AND occurrence = :o""")
                 .param("c", caseId).param("r", rule).param("o", occurrence)
@@ -70,7 +78,7 @@ public class EscalationService {
             return existing;
         }
         CaseRecord record = cases.get(caseId);
-        Recipients recipients = recipientsOf(record, level);
+        Recipients recipients = recipientsOf(record, level).and(alsoNotify);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         // A second node racing this insert hits the unique constraint; its job fails, is retried,
         // and then finds this row above.
@@ -84,27 +92,33 @@ public class EscalationService {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (level != EscalationLevel.REMINDER) {
-            tasks.open(id, record.caseRef(), rule, level, (LocalDate) deadline[1], recipients.users(), recipients.group());
+            tasks.open(id, record.caseRef(), rule, level, (LocalDate) deadline[1], recipients.users(), recipients.groups());
         }
         log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
         return Optional.of(id);
     }
 
-    private record Recipients(List<String> users, String group) {
+    private record Recipients(List<String> users, List<String> groups) {
         String describe() {
-            return users.isEmpty() ? "group:" + group : String.join(",", users);
+            return java.util.stream.Stream.concat(users.stream(), groups.stream().map(g -> "group:" + g))
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+
+        Recipients and(List<String> moreGroups) {
+            return new Recipients(users, java.util.stream.Stream.concat(groups.stream(), moreGroups.stream()).distinct().toList());
         }
     }
 
     private Recipients recipientsOf(CaseRecord record, EscalationLevel level) {
         return switch (level) {
-            case REMINDER -> record.worker() != null ? new Recipients(List.of(record.worker()), null)
-                    : new Recipients(List.of(), record.team());
+            case REMINDER -> record.worker() != null ? new Recipients(List.of(record.worker()), List.of())
+                    : new Recipients(List.of(), List.of(record.team()));
             case TEAM_MANAGER -> {
                 List<String> managers = staff.teamManagers(record.team());
-                yield managers.isEmpty() ? new Recipients(List.of(), Groups.SERVICE_MANAGER) : new Recipients(managers, null);
+                yield managers.isEmpty() ? new Recipients(List.of(), List.of(Groups.SERVICE_MANAGER))
+                        : new Recipients(managers, List.of());
             }
-            case SERVICE_MANAGER -> new Recipients(List.of(), Groups.SERVICE_MANAGER);
+            case SERVICE_MANAGER -> new Recipients(List.of(), List.of(Groups.SERVICE_MANAGER));
         };
     }
 

@@ -7,5 +7,5 @@ import java.util.List;
 public interface EscalationTasks {
 
     void open(long escalationId, String caseRef, String rule, EscalationLevel level, LocalDate dueOn,
-              List<String> candidateUsers, String candidateGroup);
+              List<String> candidateUsers, List<String> candidateGroups);
 }

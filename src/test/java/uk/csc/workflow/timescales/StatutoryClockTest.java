@@ -46,10 +46,14 @@ class StatutoryClockTest {
             LAC_REVIEW_SECOND   | 2027-11-30 | WT2010  | 2028-02-29 | leap year 2028
             LAC_REVIEW_NEXT     | 2027-08-31 | WT2010  | 2028-02-29 | 6 months into a leap February
             LAC_REVIEW_NEXT     | 2026-08-31 | WT2010  | 2027-02-28 | 6 months into an ordinary February
+            LAC_REVIEW_SIGN_OFF | 2026-12-22 | WT2010  | 2026-12-31 | 23, 24, 29, 30, 31 Dec: Christmas and the Boxing Day substitute skipped
+            LAC_REVIEW_SIGN_OFF | 2027-03-24 | WT2023  | 2027-04-02 | 25, 30, 31 Mar, 1, 2 Apr: Good Friday and Easter Monday 2027 skipped
             CP_REVIEW_FIRST     | 2027-11-30 | WT2010  | 2028-02-29 | 3 months into a leap February
             CP_REVIEW_NEXT      | 2026-03-31 | WT2010  | 2026-09-30 | 31 Mar + 6 months clamps to 30 Sep
             VISIT_FIRST         | 2026-12-24 | WT2010  | 2026-12-31 | calendar week, holidays do not matter
             VISIT_NEXT          | 2026-11-26 | WT2010  | 2027-01-07 | 6 calendar weeks
+            VISIT_LONG_TERM     | 2026-11-30 | WT2010  | 2027-02-28 | 3 calendar months clamp to February's end
+            VISIT_LONG_TERM     | 2027-12-24 | WT2023  | 2028-03-24 | calendar months: Christmas does not matter
             EPO                 | 2026-12-28 | WT2010  | 2027-01-05 | 8 calendar days
             CARE_PROCEEDINGS    | 2026-12-22 | WT2010  | 2027-06-22 | 26 weeks = 182 days, same weekday
             POLICE_PROTECTION   | 2026-12-22 | WT2010  | 2026-12-25 | 72 hours from the start of the day
@@ -71,7 +75,8 @@ class StatutoryClockTest {
         assertThat(clock.rules()).extracting(StatutoryRule::id).containsExactlyInAnyOrder(
                 "REFERRAL_DECISION", "INITIAL_ASSESSMENT", "CORE_ASSESSMENT", "SINGLE_ASSESSMENT", "ICPC",
                 "CP_REVIEW_FIRST", "CP_REVIEW_NEXT", "CARE_PLAN", "PLACEMENT_NOTICE", "LAC_REVIEW_FIRST",
-                "LAC_REVIEW_SECOND", "LAC_REVIEW_NEXT", "VISIT_FIRST", "VISIT_NEXT", "HEALTH_ASSESSMENT",
+                "LAC_REVIEW_SECOND", "LAC_REVIEW_NEXT", "LAC_REVIEW_SIGN_OFF", "VISIT_FIRST", "VISIT_NEXT", "VISIT_LONG_TERM",
+                "HEALTH_ASSESSMENT",
                 "POLICE_PROTECTION", "EPO", "CARE_PROCEEDINGS");
     }
 

@@ -44,6 +44,7 @@ class TimescalesApiTest {
             "PLACEMENT_NOTICE,2026-08-27,WT2010,2026-09-04", "LAC_REVIEW_FIRST,2026-12-10,WT2010,2027-01-12",
             "LAC_REVIEW_SECOND,2027-01-31,WT2010,2027-04-30", "LAC_REVIEW_NEXT,2027-08-31,WT2023,2028-02-29",
             "VISIT_FIRST,2026-12-24,WT2010,2026-12-31", "VISIT_NEXT,2026-11-26,WT2010,2027-01-07",
+            "LAC_REVIEW_SIGN_OFF,2027-03-24,WT2010,2027-04-02", "VISIT_LONG_TERM,2027-08-31,WT2010,2027-11-30",
             "HEALTH_ASSESSMENT,2027-05-01,WT2010,2027-06-01", "POLICE_PROTECTION,2026-10-24T10:00,WT2010,2026-10-27",
             "EPO,2026-12-28,WT2010,2027-01-05", "CARE_PROCEEDINGS,2026-12-22,WT2010,2027-06-22"})
     void everyRuleAgreesWithTheDomainReference(String rule, String from, String profile, String dueOn) {
@@ -67,7 +68,7 @@ class TimescalesApiTest {
                 org.springframework.http.HttpMethod.GET, null,
                 new org.springframework.core.ParameterizedTypeReference<>() { });
 
-        assertThat(answer.getBody()).hasSize(18);
+        assertThat(answer.getBody()).hasSize(20);
         assertThat(answer.getBody()).anySatisfy(rule -> assertThat(rule)
                 .containsEntry("rule", "SINGLE_ASSESSMENT").containsEntry("unit", "WORKING_DAYS")
                 .containsEntry("amount", 45).containsEntry("profiles", List.of("WT2023")));

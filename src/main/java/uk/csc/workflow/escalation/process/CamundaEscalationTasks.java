@@ -24,7 +24,7 @@ class CamundaEscalationTasks implements EscalationTasks {
 
     @Override
     public void open(long escalationId, String caseRef, String rule, EscalationLevel level, LocalDate dueOn,
-                     List<String> candidateUsers, String candidateGroup) {
+                     List<String> candidateUsers, List<String> candidateGroups) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, caseRef, Map.of(
                 "escalationId", escalationId,
                 "caseRef", caseRef,
@@ -32,6 +32,6 @@ class CamundaEscalationTasks implements EscalationTasks {
                 "level", level.name(),
                 "dueOn", dueOn.toString(),
                 "candidateUsers", candidateUsers,
-                "candidateGroups", candidateGroup == null ? List.of() : List.of(candidateGroup)));
+                "candidateGroups", candidateGroups));
     }
 }

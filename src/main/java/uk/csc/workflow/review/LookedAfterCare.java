@@ -1,0 +1,145 @@
+package uk.csc.workflow.review;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.web.BadRequestException;
+
+/**
+ * Camunda adapter of a period of care: records what happened and tells the child's
+ * lookedAfterReviews process in the same transaction, so the record and the process never
+ * disagree. {@link #startCare} is also the entry point of the Reception into Care panel; it may be
+ * called from inside another process's delegate.
+ */
+@Component
+public class LookedAfterCare {
+
+    static final String PROCESS_KEY = "lookedAfterReviews";
+    static final String EARLY_REVIEW = "Message_EarlyReviewRequested";
+    static final String PLACEMENT_CHANGED = "Message_PlacementChanged";
+    static final String CEASED = "Message_CeasedLookedAfter";
+
+    private static final Set<String> SOCIAL_CARE =
+            Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
+    private static final Set<String> MAY_ASK_FOR_EARLY_REVIEW =
+            Set.of(Groups.IRO, Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
+
+    private final EpisodeService episodes;
+    private final ReviewService reviews;
+    private final CaseFileService cases;
+    private final StaffDirectory staff;
+    private final RuntimeService runtime;
+
+    LookedAfterCare(EpisodeService episodes, ReviewService reviews, CaseFileService cases, StaffDirectory staff,
+                    RuntimeService runtime) {
+        this.episodes = episodes;
+        this.reviews = reviews;
+        this.cases = cases;
+        this.staff = staff;
+        this.runtime = runtime;
+    }
+
+    /**
+     * Records the first episode and starts lookedAfterReviews for the case; validates codes
+     * (BadRequestException with field problems). Returns the process instance id.
+     */
+    @Transactional
+    public String startCare(long caseId, LookedAfterStart start, String userId) {
+        Period period = episodes.startPeriod(caseId, start, userId);
+        CaseRecord record = cases.get(caseId);
+        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, record.caseRef(), variables(record, period, start));
+        episodes.attachProcess(period.id(), instance.getId());
+        return instance.getId();
+    }
+
+    /** {@code POST /api/cases/{ref}/looked-after}: a child who became looked after other than through the panel. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public String startCare(String caseRef, LookedAfterStart start, CurrentUser user) {
+        CaseRecord record = permitted(caseRef, user, SOCIAL_CARE);
+        return startCare(record.id(), start, user.id());
+    }
+
+    /** Ids and the current placement's codes: the child's record stays in the case tables. */
+    private Map<String, Object> variables(CaseRecord record, Period period, LookedAfterStart start) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", record.id());
+        variables.put("caseRef", record.caseRef());
+        variables.put("periodId", period.id());
+        variables.put("team", record.team());
+        variables.put("teamManagers", staff.teamManagers(record.team()));
+        variables.put("worker", record.worker());
+        variables.put("profile", record.profile());
+        variables.put("becameLookedAfterOn", start.startDate().toString());
+        variables.put("placementStartedOn", start.startDate().toString());
+        variables.put("legalStatus", start.legalStatus());
+        variables.put("placementType", start.placementType());
+        variables.put("placementProvider", start.placementProvider());
+        variables.put("reasonForNewEpisode", start.reasonForNewEpisode());
+        variables.put("intendedUntil18", false);
+        variables.put("lastHeldReviewId", null);
+        return variables;
+    }
+
+    /** Brings the next review forward when it is not yet being arranged; the request is recorded either way. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public EarlyReview requestEarlyReview(String caseRef, EarlyReviewRequest request, CurrentUser user) {
+        Period period = openPeriod(permitted(caseRef, user, MAY_ASK_FOR_EARLY_REVIEW));
+        EarlyReview review = reviews.requestEarly(period.id(), request.reason(), user.id());
+        boolean movedForward = !runtime.createMessageCorrelation(EARLY_REVIEW).processInstanceId(period.processInstanceId())
+                .correlateAllWithResult().isEmpty();
+        return new EarlyReview(review.reviewNumber(), review.dueOn(), movedForward);
+    }
+
+    /** The process records the new episode (its message carries the placement) and restarts the visits. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public void changePlacement(String caseRef, PlacementChange change, CurrentUser user) {
+        Period period = openPeriod(permitted(caseRef, user, SOCIAL_CARE));
+        episodes.validatePlacementChange(period.id(), change);
+        Map<String, Object> placement = new HashMap<>();
+        placement.put("placementStartedOn", change.startDate().toString());
+        placement.put("legalStatus", change.legalStatus());
+        placement.put("placementType", change.placementType());
+        placement.put("placementProvider", change.placementProvider());
+        placement.put("reasonForNewEpisode", change.reasonForNewEpisode());
+        placement.put("intendedUntil18", Boolean.TRUE.equals(change.intendedUntil18()));
+        placement.put("changedBy", user.id());
+        runtime.createMessageCorrelation(PLACEMENT_CHANGED).processInstanceId(period.processInstanceId())
+                .setVariables(placement).correlate();
+    }
+
+    /** Ends the period: the process closes the episode, stops the clocks and cancels its timers. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public void cease(String caseRef, Ceasing ceasing, CurrentUser user) {
+        Period period = openPeriod(permitted(caseRef, user, SOCIAL_CARE));
+        episodes.validateCeasing(period.id(), ceasing);
+        runtime.createMessageCorrelation(CEASED).processInstanceId(period.processInstanceId())
+                .setVariable("ceasedOn", ceasing.ceasedOn().toString())
+                .setVariable("reasonCeased", ceasing.reason())
+                .setVariable("ceasedBy", user.id())
+                .correlate();
+    }
+
+    private CaseRecord permitted(String caseRef, CurrentUser user, Set<String> roles) {
+        CaseRecord record = cases.readable(caseRef, user);
+        if (roles.stream().noneMatch(user::isIn)) {
+            throw new AccessDeniedException("Not allowed to change a looked-after child's record");
+        }
+        return record;
+    }
+
+    private Period openPeriod(CaseRecord record) {
+        return episodes.openPeriod(record.id())
+                .orElseThrow(() -> new BadRequestException("caseRef", record.caseRef() + " is not looked after"));
+    }
+}

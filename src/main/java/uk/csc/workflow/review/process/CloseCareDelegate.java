@@ -1,0 +1,33 @@
+package uk.csc.workflow.review.process;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.review.Ceasing;
+import uk.csc.workflow.review.EpisodeService;
+
+/**
+ * Message_CeasedLookedAfter (date and SSDA903 reason): close the episode and the period and stop
+ * every clock. The interrupting event sub-process around this task has already cancelled the
+ * reviews, visits and their timers.
+ */
+@Component("closeCare")
+class CloseCareDelegate implements JavaDelegate {
+
+    private final EpisodeService episodes;
+
+    CloseCareDelegate(EpisodeService episodes) {
+        this.episodes = episodes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object ceasedBy = execution.getVariable("ceasedBy");
+        episodes.cease(CareVariables.periodId(execution),
+                new Ceasing(LocalDate.parse(execution.getVariable("ceasedOn").toString()), (String) execution.getVariable("reasonCeased")),
+                ceasedBy == null ? "system" : ceasedBy.toString());
+    }
+}
