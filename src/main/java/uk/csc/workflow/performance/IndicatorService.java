@@ -64,7 +64,7 @@ public class IndicatorService {
         List<IndicatorRow> rows = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             String sql = "SELECT " + level.groupExpression() + " AS grp, SUM(x.met) AS numerator, COUNT(*) AS denominator FROM ("
-                    + IndicatorSql.COHORTS.get(indicator) + ") x WHERE " + scope.condition() + " GROUP BY " + level.groupExpression()
+                    + IndicatorSql.COHORTS.get(indicator) + ") x WHERE " + scope.condition() + " GROUP BY 1"
                     + " ORDER BY 1";
             var statement = parameters(jdbc.sql(sql), from, to, scope);
             List<IndicatorRow> found = statement.query((rs, n) -> row(indicator, level, rs.getString("grp"),

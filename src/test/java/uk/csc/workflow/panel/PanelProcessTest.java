@@ -142,6 +142,11 @@ class PanelProcessTest {
         assertThat(drive.timerDue(p.pi(), "BoundaryEvent_CarePlanDue")).isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
         assertThat(drive.timerDue(p.pi(), "BoundaryEvent_HealthAssessmentDue")).isEqualTo(Instant.parse("2027-01-22T23:59:59Z"));
         assertThat(drive.caseStage(p.contact().caseRef())).isEqualTo("LOOKED_AFTER");
+        // The looked-after review cycle started with the placement.
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("lookedAfterReviews")
+                .processInstanceBusinessKey(p.contact().caseRef()).count()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT placement_type, legal_status FROM looked_after_episode WHERE case_id = ?", p.caseId()))
+                .containsEntry("placement_type", "U4").containsEntry("legal_status", "V2");
 
         at("2027-01-07T12:00");
         drive.asWorker(p.pi(), "UserTask_CompleteCarePlan", Map.of("carePlanCompletedOn", "2027-01-07",
