@@ -170,9 +170,15 @@ public class EscalationService {
                 EscalationLevel.valueOf(rs.getString("level")), rs.getString("team"), rs.getObject("due_on", LocalDate.class),
                 instant(rs.getTimestamp("raised_at")), rs.getString("notified"), rs.getString("acknowledged_by"),
                 instant(rs.getTimestamp("acknowledged_at")), rs.getString("resolved_by"),
-                instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"))).list();
+                instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"), rs.getString("process_instance_id"))).list();
     }
 
+
+    /** The process instance whose timer raised the escalation (the first one stands). */
+    public void raisedBy(long escalationId, String processInstanceId) {
+        jdbc.sql("UPDATE escalation SET process_instance_id = :pi WHERE id = :id AND process_instance_id IS NULL")
+                .param("pi", processInstanceId).param("id", escalationId).update();
+    }
 
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();

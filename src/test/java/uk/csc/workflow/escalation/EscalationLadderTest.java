@@ -93,7 +93,8 @@ class EscalationLadderTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey("UserTask_AcknowledgeEscalation")
                 .taskCandidateGroup("service-manager").count()).isEqualTo(1);
         assertThat(escalations.list(true, "team-north", new CurrentUser("manager.north", java.util.Set.of("team-manager", "team-north"))))
-                .filteredOn(e -> e.caseRef().equals(c.caseRef())).hasSize(2);
+                .filteredOn(e -> e.caseRef().equals(c.caseRef())).hasSize(2)
+                .extracting(EscalationView::processInstanceId).containsOnly(pi);
         assertThat(drive.caseStage(c.caseRef())).isEqualTo("INITIAL_ASSESSMENT");
         assertThat(jdbc.queryForObject("SELECT completed_on FROM statutory_deadline WHERE case_id = ? AND rule = 'INITIAL_ASSESSMENT'",
                 java.sql.Date.class, c.caseId())).isNull();

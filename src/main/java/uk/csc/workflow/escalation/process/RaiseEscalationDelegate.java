@@ -45,6 +45,7 @@ class RaiseEscalationDelegate implements JavaDelegate {
         var raised = escalations.raise(caseId, execution.getVariableLocal("rule").toString(),
                 occurrence == null ? "" : occurrence.toString(), level,
                 alsoNotify == null ? List.of() : List.of(alsoNotify.toString().split(",")));
+        raised.ifPresent(id -> escalations.raisedBy(id, execution.getProcessInstanceId()));
         if (level == EscalationLevel.REMINDER && raised.isPresent()) {
             String[] scope = activityInstancesIn(execution.getProcessInstanceId(), execution.getParentActivityInstanceId());
             tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).activityInstanceIdIn(scope).list()
