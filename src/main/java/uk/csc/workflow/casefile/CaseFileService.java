@@ -119,4 +119,21 @@ public class CaseFileService {
     public long countCases() {
         return cases.countCases();
     }
+
+    private volatile Boolean emptyAtStart;
+
+    /**
+     * Whether the case file was empty when this application started (the first asker fixes the
+     * answer), so every demo seeder runs on a first start and none on a restart.
+     */
+    public boolean wasEmptyAtStart() {
+        if (emptyAtStart == null) {
+            synchronized (this) {
+                if (emptyAtStart == null) {
+                    emptyAtStart = cases.countCases() == 0;
+                }
+            }
+        }
+        return emptyAtStart;
+    }
 }

@@ -53,7 +53,7 @@ class DemoReferralSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (cases.countCases() > 0) {
+        if (!cases.wasEmptyAtStart()) {
             return;
         }
         LocalDate today = time.today();

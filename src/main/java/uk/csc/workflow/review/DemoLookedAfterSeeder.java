@@ -45,7 +45,9 @@ class DemoLookedAfterSeeder implements ApplicationRunner {
     private final TimeSource time;
 
     DemoLookedAfterSeeder(FrontDoor frontDoor, LookedAfterCare care, EpisodeService episodes, TaskService tasks,
-                          IdentityService identity, TimeSource time) {
+                          IdentityService identity, TimeSource time,
+                          uk.csc.workflow.casefile.CaseFileService cases) {
+        this.cases = cases;
         this.frontDoor = frontDoor;
         this.care = care;
         this.episodes = episodes;
@@ -54,9 +56,11 @@ class DemoLookedAfterSeeder implements ApplicationRunner {
         this.time = time;
     }
 
+    private final uk.csc.workflow.casefile.CaseFileService cases;
+
     @Override
     public void run(ApplicationArguments args) {
-        if (episodes.anyPeriod()) {
+        if (!cases.wasEmptyAtStart()) {
             return;
         }
         LocalDate today = time.today();

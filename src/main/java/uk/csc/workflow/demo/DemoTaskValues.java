@@ -1,0 +1,258 @@
+package uk.csc.workflow.demo;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.identity.CurrentUser;
+
+/**
+ * What a demo practitioner, manager, IRO or panel chair submits for each task of the models, and
+ * who they are: plausible outcomes in the proportions a city sees, dated the day of the replay.
+ */
+@Component
+class DemoTaskValues {
+
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final JdbcClient jdbc;
+    private final Map<String, String> processKeys = new ConcurrentHashMap<>();
+
+    DemoTaskValues(TaskService tasks, RepositoryService repository, JdbcClient jdbc) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    String processKey(Task task) {
+        return processKeys.computeIfAbsent(task.getProcessDefinitionId(),
+                id -> repository.getProcessDefinition(id).getKey());
+    }
+
+    /** The variables the demo decides on, read in one call per task. */
+    static final List<String> READ = List.of("team", "proposedResponse", "recommendation", "proposal", "reviewDueOn", "caseId");
+
+    Map<String, Object> variablesOf(Task task) {
+        return tasks.getVariables(task.getId(), READ);
+    }
+
+    CurrentUser completer(Task task, Map<String, Object> variables) {
+        String team = (String) variables.get("team");
+        String side = team == null ? "north" : team.substring(5);
+        String teamGroup = "team-" + side;
+        return switch (task.getTaskDefinitionKey()) {
+            case "UserTask_PoliceContribution", "UserTask_JointScreeningDecision" -> user("mash.police", "mash");
+            case "UserTask_HealthContribution" -> user("mash.health", "mash");
+            case "UserTask_RecordPanelDecision" -> user("panel.chair", "panel-chair");
+            case "UserTask_ArrangeReview", "UserTask_HoldReview" -> user("iro", "iro");
+            case "UserTask_EndorseRequest", "UserTask_ApproveResidentialPlacement" -> user("service.manager", "service-manager");
+            case "UserTask_RecordReferralDecision", "UserTask_AllocateWorker", "UserTask_AuthoriseInitialAssessment",
+                 "UserTask_AuthoriseCoreAssessment", "UserTask_AuthoriseSingleAssessment", "UserTask_HoldInitialConference",
+                 "UserTask_PrepareRequest", "UserTask_ProvideMoreInformation", "UserTask_SignOffReview" ->
+                    new CurrentUser("manager." + side, Set.of("team-manager", teamGroup));
+            case "UserTask_AcknowledgeEscalation", "UserTask_ResolveEscalation" -> escalationRecipient(task);
+            default -> new CurrentUser("worker." + side, Set.of("practitioner", teamGroup));
+        };
+    }
+
+    private CurrentUser escalationRecipient(Task task) {
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+            if (link.getUserId() != null) {
+                return new CurrentUser(link.getUserId(), Set.of("team-manager", "team-" + link.getUserId().substring(8)));
+            }
+        }
+        return user("service.manager", "service-manager");
+    }
+
+    private static CurrentUser user(String id, String group) {
+        return new CurrentUser(id, Set.of(group));
+    }
+
+    Map<String, Object> valuesFor(Task task, Map<String, Object> variables, LocalDate day, Random random) {
+        String today = day.toString();
+        Map<String, Object> v = new HashMap<>();
+        switch (task.getTaskDefinitionKey()) {
+            case "UserTask_PoliceContribution", "UserTask_HealthContribution", "UserTask_SocialCareContribution" -> {
+                v.put("information", "Known to the agency: two incidents this year");
+                v.put("riskLevel", pick(random, "STANDARD", 6, "MEDIUM", 3, "HIGH", 1));
+            }
+            case "UserTask_JointScreeningDecision" -> {
+                v.put("screeningDecision", pick(random, "REFER", 4, "NO_FURTHER_ACTION", 4, "SIGNPOST", 2));
+                v.put("screeningReason", "Joint view of police, health and social care");
+            }
+            case "UserTask_RecordReferralDecision" -> {
+                String proposed = (String) variables.get("proposedResponse");
+                v.put("referralDecision", switch (proposed == null ? "ASSESSMENT" : proposed) {
+                    case "INFORMATION_AND_ADVICE" -> "INFORMATION_AND_ADVICE";
+                    case "EARLY_HELP" -> "EARLY_HELP";
+                    case "STRATEGY_DISCUSSION" -> "STRATEGY_DISCUSSION";
+                    default -> "ACCEPT_REFERRAL";
+                });
+                v.put("decisionReason", "Manager's decision on the facts of the contact");
+            }
+            case "UserTask_AllocateWorker" -> v.put("allocatedWorker", "worker." + ((String) variables.get("team")).substring(5));
+            case "UserTask_CompleteInitialAssessment" -> assessment(v, today, random,
+                    pick(random, "CLOSE", 26, "CHILD_IN_NEED_PLAN", 36, "CORE_ASSESSMENT", 15, "STRATEGY_DISCUSSION", 9, "PANEL", 14));
+            case "UserTask_CompleteCoreAssessment", "UserTask_CompleteSingleAssessment" -> assessment(v, today, random,
+                    pick(random, "CLOSE", 25, "CHILD_IN_NEED_PLAN", 45, "CARE_MANAGEMENT", 12, "STRATEGY_DISCUSSION", 10, "PANEL", 8));
+            case "UserTask_AuthoriseInitialAssessment", "UserTask_AuthoriseCoreAssessment", "UserTask_AuthoriseSingleAssessment" -> {
+                String recommendation = (String) variables.get("recommendation");
+                v.put("assessmentOutcome", random.nextInt(12) == 0 ? "RETURN_TO_WORKER" : recommendation);
+                v.put("outcomeReason", "Agreed with the worker's analysis");
+                v.put("transferCriteria", "Long-term needs; criteria for care management met");
+            }
+            case "UserTask_HoldStrategyDiscussion" -> {
+                v.put("strategyHeldOn", today);
+                v.put("strategyAttendees", "Police, health, school, social care");
+                v.put("strategyDecision", random.nextInt(4) == 0 ? "NO_S47" : "START_S47");
+                v.put("nextStep", "CHILD_IN_NEED_PLAN");
+                v.put("strategyReason", "Information shared by the agencies");
+            }
+            case "UserTask_CompleteS47Enquiry" -> {
+                v.put("s47ConcludedOn", today);
+                v.put("s47Outcome", random.nextInt(3) == 0 ? "NOT_SUBSTANTIATED" : "CONCERNS_SUBSTANTIATED");
+                v.put("nextStep", "CHILD_IN_NEED_PLAN");
+                v.put("s47Reason", "Enquiry findings");
+            }
+            case "UserTask_HoldInitialConference" -> {
+                v.put("conferenceHeldOn", today);
+                boolean plan = random.nextInt(5) != 0;
+                v.put("conferenceOutcome", plan ? "CP_PLAN" : "NO_PLAN");
+                v.put("categoryOfAbuse", pick(random, "NEG", 5, "EMO", 3, "PHY", 1, "SAB", 1));
+                v.put("nextStep", "CHILD_IN_NEED_PLAN");
+            }
+            case "UserTask_PrepareRequest" -> {
+                v.put("requestReason", "Parents unable to keep the child safe at home");
+                v.put("proposal", pick(random, "S20_ACCOMMODATION", 7, "PLO_PRE_PROCEEDINGS", 2, "SUPPORT_AT_HOME", 1));
+                v.put("riskSummary", "Neglect and parental substance misuse");
+                v.put("familyOptions", "Wider family assessed");
+            }
+            case "UserTask_EndorseRequest" -> {
+                v.put("endorsed", "YES");
+                v.put("endorsementReason", "Risk is escalating");
+            }
+            case "UserTask_RecordPanelDecision" -> panelDecision((String) variables.get("proposal"), v, day, random);
+            case "UserTask_ProvideMoreInformation" -> v.put("additionalInformation", "Assessment attached");
+            case "UserTask_RecordPlacement", "UserTask_RecordEmergencyPlacement" -> {
+                v.put("placementStartOn", today);
+                v.put("legalStatus", "V2");
+                String type = pick(random, "U1", 25, "U4", 45, "U6", 20, "K2", 10);
+                v.put("placementType", type);
+                v.put("placementProvider", type.equals("U6") || type.equals("K2") ? "PR4" : type.equals("U1") ? "PR0" : "PR1");
+                v.put("preferenceReason", "No family or friends carer able to care now");
+            }
+            case "UserTask_ApproveResidentialPlacement" -> {
+                v.put("residentialApproved", "YES");
+                v.put("approvalReason", "Needs a specialist setting");
+            }
+            case "UserTask_HoldLegalPlanningMeeting" -> {
+                v.put("meetingHeldOn", today);
+                v.put("legalAdvice", "Threshold crossed");
+                v.put("thresholdMet", random.nextInt(5) == 0 ? "NO" : "YES");
+            }
+            case "UserTask_SendLetterBeforeProceedings" -> v.put("letterSentOn", today);
+            case "UserTask_HoldPreProceedingsMeeting" -> {
+                v.put("meetingHeldOn", today);
+                v.put("preProceedingsOutcome", random.nextBoolean() ? "STEP_DOWN" : "ISSUE_PROCEEDINGS");
+                v.put("outcomeReason", "Progress under the plan reviewed");
+            }
+            case "UserTask_ConcludeProceedings" -> {
+                v.put("concludedOn", today);
+                v.put("finalOrder", pick(random, "CARE_ORDER", 5, "SPECIAL_GUARDIANSHIP_ORDER", 3, "SUPERVISION_ORDER", 2));
+            }
+            case "UserTask_CompleteCarePlan" -> {
+                v.put("carePlanCompletedOn", today);
+                v.put("permanencePlan", pick(random, "LONG_TERM_FOSTERING", 5, "RETURN_HOME", 3, "SPECIAL_GUARDIANSHIP", 2));
+                v.put("carePlanSummary", "Care plan agreed with the child and family");
+            }
+            case "UserTask_RecordHealthAssessment" -> v.put("healthAssessmentOn", today);
+            case "UserTask_SendPlacementNotice" -> {
+                v.put("noticeSentOn", today);
+                v.put("noticeSentTo", "Parents, IRO, GP, school");
+            }
+            case "UserTask_ArrangeReview" -> {
+                LocalDate due = LocalDate.parse((String) variables.get("reviewDueOn"));
+                v.put("reviewPlannedFor", (due.isBefore(day) ? day : due.minusDays(random.nextInt(3))).toString());
+                v.put("invitationsSentOn", today);
+                v.put("invitees", "Child, parents, carers, social worker, school");
+                v.put("plannedLateReason", "Rearranged to suit the family");
+            }
+            case "UserTask_HoldReview" -> {
+                v.put("reviewHeldOn", today);
+                v.put("participation", participation(((Number) variables.get("caseId")).longValue(), day, random));
+                v.put("childsViews", "Wants more contact with siblings");
+                v.put("decisions", "Care plan continues; contact increased");
+                v.put("lateReason", "Rearranged at the family's request");
+            }
+            case "UserTask_SignOffReview" -> v.put("recordAgreed", true);
+            case "UserTask_RecordVisit" -> {
+                v.put("visitedOn", today);
+                v.put("seenAlone", random.nextInt(5) == 0 ? "NO" : "YES");
+                v.put("visitNotes", "Child settled; carers supportive");
+            }
+            case "UserTask_AcknowledgeEscalation" -> v.put("acknowledgementNote", "Discussed with the worker");
+            case "UserTask_ResolveEscalation" -> v.put("resolution", "Work completed");
+            default -> { }
+        }
+        return v;
+    }
+
+    private void assessment(Map<String, Object> v, String today, Random random, String recommendation) {
+        v.put("childSeenOn", today);
+        v.put("completedOn", today);
+        v.put("categoryOfNeed", pick(random, "N1", 5, "N4", 2, "N5", 2, "N3", 1));
+        v.put("summary", "Analysis of the child's needs and the risks");
+        v.put("recommendation", recommendation);
+    }
+
+    private void panelDecision(String proposal, Map<String, Object> v, LocalDate day, Random random) {
+        String decision = switch (proposal == null ? "" : proposal) {
+            case "PLO_PRE_PROCEEDINGS" -> "LEGAL_PROCEEDINGS";
+            case "SUPPORT_AT_HOME" -> "SUPPORT_AT_HOME";
+            default -> random.nextInt(6) == 0 ? "SUPPORT_AT_HOME" : "ADMIT_TO_CARE";
+        };
+        v.put("panelDecision", decision);
+        v.put("legalRoute", "PRE_PROCEEDINGS");
+        v.put("supportReviewOn", day.plusMonths(3).toString());
+        v.put("decisionReasons", "Panel's analysis of risk and the family's capacity");
+        v.put("attendees", "Panel chair, service manager, legal adviser, team manager");
+    }
+
+    private String participation(long caseId, LocalDate day, Random random) {
+        LocalDate born = jdbc.sql("SELECT ch.date_of_birth FROM child ch JOIN care_case c ON c.child_id = ch.id WHERE c.id = :c")
+                .param("c", caseId).query(LocalDate.class).optional().orElse(null);
+        if (born != null && Period.between(born, day).getYears() < 4) {
+            return "PN0";
+        }
+        return pick(random, "PN1", 50, "PN2", 10, "PN3", 4, "PN4", 4, "PN5", 12, "PN6", 12, "PN7", 8);
+    }
+
+    /** A weighted choice: value, weight, value, weight... */
+    static String pick(Random random, Object... weighted) {
+        int total = 0;
+        for (int i = 1; i < weighted.length; i += 2) {
+            total += (Integer) weighted[i];
+        }
+        int roll = random.nextInt(total);
+        for (int i = 0; i < weighted.length; i += 2) {
+            roll -= (Integer) weighted[i + 1];
+            if (roll < 0) {
+                return (String) weighted[i];
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+}
