@@ -72,11 +72,13 @@ class DemoCitySeeder {
     /** The cases this replay created: only their tasks are worked. */
     private final List<String> cityCases = new java.util.ArrayList<>();
     private final GuidanceProfileSetting profiles;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final DemoRecords records;
 
     DemoCitySeeder(FrontDoor frontDoor, CaseFileService cases, TaskService tasks, TimeSource time,
                    ManagementService management, IdentityService identity, StatutoryClock clock, DemoTaskValues values,
                    GuidanceProfileSetting profiles, DemoRecords records,
+                   org.springframework.context.ApplicationEventPublisher events,
                    @org.springframework.beans.factory.annotation.Value("${csc.demo.city-days:365}") int days) {
         this.frontDoor = frontDoor;
         this.cases = cases;
@@ -88,6 +90,7 @@ class DemoCitySeeder {
         this.values = values;
         this.days = days;
         this.profiles = profiles;
+        this.events = events;
         this.records = records;
     }
 
@@ -144,8 +147,9 @@ class DemoCitySeeder {
             EngineClock.backToNow();
             profiles.switchTo(configured);
         }
-        log.info("Demo city seeded: {} days, {} contacts, {} tasks done, in {} s", days, contacts, completed,
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        log.info("Demo city seeded: {} days, {} contacts, {} tasks done, in {} s", days, contacts, completed, seconds);
+        events.publishEvent(new DemoCitySeeded(contacts, completed, seconds));
     }
 
     private void at(LocalDate day, LocalTime time) {
