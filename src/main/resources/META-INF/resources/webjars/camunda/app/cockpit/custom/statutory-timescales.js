@@ -6,6 +6,7 @@
  *   GET /api/performance/indicators?from&to&level=city   statutory indicators against target (RAG)
  *   GET /api/performance/trend?months=12                 month-by-month percentages per indicator
  *   GET /api/escalations?status=open                     open statutory breaches (grouped by team)
+ * City-wide indicators fall back to level=team for a user refused the city (403: team managers).
  * Each panel loads on its own; a panel whose endpoint is missing or refuses says it is not
  * available instead of failing the dashboard. Data is always written as text (never as HTML).
  */
@@ -234,13 +235,26 @@ function message(text, kind) {
   return h('p', { class: `csc-st__message${kind ? ` csc-st__message--${kind}` : ''}`, role: kind === 'unavailable' ? 'status' : null }, text);
 }
 
-async function load(p, path, signal, render, subject) {
+/**
+ * Loads a panel from the first of {@code paths} the user may see: a path answered 403 (not for this
+ * user) falls back to the next one, e.g. city-wide figures to the user's own teams.
+ */
+async function load(p, paths, signal, render, subject) {
   // A newer load of the same panel (another period) wins over an older one still in flight.
   const seq = (p.seq = (p.seq || 0) + 1);
   const current = () => !signal.aborted && seq === p.seq;
+  const candidates = Array.isArray(paths) ? paths : [paths];
   setState(p, 'loading', message(`Loading ${subject}\u2026`));
   try {
-    const data = await getJson(path, signal);
+    let data;
+    for (let i = 0; ; i += 1) {
+      try {
+        data = await getJson(candidates[i], signal);
+        break;
+      } catch (e) {
+        if (!(e instanceof Unavailable && e.status === 403 && i < candidates.length - 1)) throw e;
+      }
+    }
     if (!current()) return;
     render(data);
   } catch (e) {
@@ -271,9 +285,13 @@ function renderIndicators(p, data, period) {
     setState(p, 'empty', message(`No indicators for ${period}.`));
     return;
   }
-  const table = h('table', { class: 'csc-st__table', 'data-table': 'indicators' },
-    h('caption', null, `Statutory indicators, ${data.level || 'city'} level, ${formatDate(data.from)} to ${formatDate(data.to)}`),
+  const level = String(data.level || 'city').toLowerCase();
+  const byGroup = level !== 'city';
+  const scope = level === 'city' ? 'city-wide' : `by ${level} (the ${level}s you manage)`;
+  const table = h('table', { class: 'csc-st__table', 'data-table': 'indicators', 'data-level': level },
+    h('caption', null, `Statutory indicators, ${scope}, ${formatDate(data.from)} to ${formatDate(data.to)}`),
     h('thead', null, h('tr', null,
+      byGroup ? h('th', { scope: 'col' }, level === 'team' ? 'Team' : humanise(level)) : null,
       h('th', { scope: 'col' }, 'Indicator'),
       h('th', { scope: 'col', class: 'csc-st__num' }, 'Result'),
       h('th', { scope: 'col', class: 'csc-st__num' }, 'Cases'),
@@ -284,7 +302,8 @@ function renderIndicators(p, data, period) {
         ? `${row.higherIsBetter === false ? 'at most' : 'at least'} ${formatPercent(row.target)}`
         : 'none set';
       const cases = isNumber(row.denominator) ? `${isNumber(row.numerator) ? row.numerator : 0} of ${row.denominator}` : '\u2013';
-      return h('tr', { 'data-code': row.code || '' },
+      return h('tr', { 'data-code': row.code || '', 'data-group': row.group || '' },
+        byGroup ? h('td', null, level === 'team' ? teamLabel(row.group) : row.group || '') : null,
         h('th', { scope: 'row' }, h('span', { class: 'csc-st__code' }, row.code || ''), row.name || ''),
         h('td', { class: 'csc-st__num' }, formatPercent(row.percent)),
         h('td', { class: 'csc-st__num' }, cases),
@@ -320,14 +339,16 @@ function legendSwatch(shape, colour) {
 
 function renderTrend(p, data) {
   const months = data && Array.isArray(data.months) ? data.months : null;
-  const series = data && Array.isArray(data.series) ? data.series : null;
-  if (!months || !series) {
+  const all = data && Array.isArray(data.series) ? data.series : null;
+  if (!months || !all) {
     setState(p, 'unavailable', message(`${p.title} not available: the server answered in an unexpected format.`, 'unavailable'));
     return;
   }
-  const hasPoints = series.some((one) => Array.isArray(one.percent) && one.percent.some(isNumber));
-  if (months.length === 0 || series.length === 0 || !hasPoints) {
-    setState(p, 'empty', message('No monthly figures yet for the last 12 months.'));
+  // Only indicators with at least one monthly figure get a line; the others are listed by name.
+  const series = all.filter((one) => Array.isArray(one.percent) && one.percent.some(isNumber));
+  const withoutFigures = all.filter((one) => !series.includes(one));
+  if (months.length === 0 || series.length === 0) {
+    setState(p, 'empty', message(`No monthly figures yet for the last ${months.length || 12} months.`));
     return;
   }
 
@@ -405,9 +426,12 @@ function renderTrend(p, data) {
       h('th', { scope: 'row' }, formatMonth(month)),
       series.map((one) => h('td', { class: 'csc-st__num' }, formatPercent((one.percent || [])[i])))))));
 
+  const noFigures = withoutFigures.length
+    ? h('p', { class: 'csc-st__sub' }, `No monthly figures yet for: ${withoutFigures.map((one) => one.code).join(', ')}.`)
+    : null;
   setState(p, 'ready', h('figure', null,
     h('figcaption', null, `Last ${months.length} months, one line per indicator; dashed lines are targets.`),
-    svg, legend,
+    svg, legend, noFigures,
     h('details', null, h('summary', null, 'Show the figures as a table'), h('div', { class: 'csc-st__table-wrap' }, table))));
 }
 
@@ -493,8 +517,9 @@ function render(node) {
   };
   const loadIndicators = (key) => {
     const period = periods[key] || periods.year;
-    const query = new URLSearchParams({ from: isoDate(period.from), to: isoDate(today), level: 'city' });
-    load(indicators, `/performance/indicators?${query}`, signal,
+    // City-wide first; a team manager, refused the city (403), sees their own teams.
+    const query = (level) => new URLSearchParams({ from: isoDate(period.from), to: isoDate(today), level });
+    load(indicators, [`/performance/indicators?${query('city')}`, `/performance/indicators?${query('team')}`], signal,
       (data) => renderIndicators(indicators, data, period.text), 'indicators');
   };
   const periodSelect = h('select', { id: periodSelectId, onchange: (e) => loadIndicators(e.target.value) },
@@ -507,7 +532,7 @@ function render(node) {
   const root = h('section', { class: 'csc-st', id: PLUGIN_ID, 'aria-labelledby': titleId },
     h('style', null, CSS),
     h('h2', { class: 'csc-st__title', id: titleId }, 'Statutory timescales'),
-    h('p', { class: 'csc-st__intro' }, 'City-wide statutory indicators against target, their monthly trend, and open breaches by team.'),
+    h('p', { class: 'csc-st__intro' }, 'Statutory indicators against target (city-wide, or for the teams you manage), their monthly trend, and open breaches by team.'),
     h('div', { class: 'csc-st__panels' }, indicators.section, trend.section, breaches.section));
   node.replaceChildren(root);
 
