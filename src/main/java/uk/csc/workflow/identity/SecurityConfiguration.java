@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,7 +38,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::statelessKeepingTheWebappSession)
                 // Stateless Basic calls carry no ambient credentials; session calls are CSRF-checked
                 // against the webapp's token by WebappSessionAuthenticationFilter.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -56,9 +57,19 @@ class SecurityConfiguration {
                                 withDefaults().matcher("/actuator/info")).permitAll()
                         .anyRequest().hasAuthority(Groups.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::statelessKeepingTheWebappSession)
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /**
+     * No session of our own, and no session-fixation step on the webapp's session either: with
+     * STATELESS alone Spring still changes the id of an existing session on every authenticated
+     * call, so a Cockpit plugin's {@code /api} call signed the user out of Cockpit (its calls in
+     * flight carried the old id and got 401).
+     */
+    private static void statelessKeepingTheWebappSession(SessionManagementConfigurer<HttpSecurity> session) {
+        session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(fixation -> fixation.none());
     }
 
     @Bean

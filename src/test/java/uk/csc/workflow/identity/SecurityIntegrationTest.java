@@ -18,8 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import uk.csc.workflow.support.PostgresIntegrationTest;
@@ -149,6 +151,41 @@ class SecurityIntegrationTest {
         assertThat(instancesSeenBy("manager.north")).contains("SEC-COCKPIT");
         assertThat(instancesSeenBy("service.manager")).contains("SEC-COCKPIT");
         assertThat(instancesSeenBy("worker.north")).doesNotContain("SEC-COCKPIT");
+    }
+
+    @Test
+    void aPluginCallToTheApiKeepsTheWebappSession() {
+        // Cockpit's own login: the page gives the session and its XSRF token, Camunda's login endpoint signs in.
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        HttpHeaders login = new HttpHeaders();
+        login.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + xsrf);
+        login.set("X-XSRF-TOKEN", xsrf);
+        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> signedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit", HttpMethod.POST,
+                new HttpEntity<>("username=manager.north&password=demo", login), String.class);
+        assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String session = cookie(signedIn, "JSESSIONID");
+
+        HttpHeaders plugin = new HttpHeaders();
+        plugin.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
+        plugin.set("X-Requested-With", "XMLHttpRequest");
+        plugin.set("X-XSRF-TOKEN", xsrf);
+        ResponseEntity<String> api = rest.exchange("/api/timescales", HttpMethod.GET, new HttpEntity<>(plugin), String.class);
+
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("JSESSIONID="));
+        // Cockpit's next call, with the session it has, still works.
+        ResponseEntity<String> cockpit = rest.exchange("/camunda/api/engine/engine/default/user/manager.north/profile",
+                HttpMethod.GET, new HttpEntity<>(plugin), String.class);
+        assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static String cookie(ResponseEntity<?> response, String name) {
+        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1).split(";", 2)[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.getHeaders()));
     }
 
     private List<String> taskBusinessKeysSeenBy(String user) {
