@@ -63,15 +63,13 @@ public class IndicatorService {
     private List<IndicatorRow> compute(LocalDate from, LocalDate to, Level level, Scope scope) {
         List<IndicatorRow> rows = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
-            String sql = "SELECT " + level.groupExpression() + " AS grp, SUM(x.met) AS numerator, COUNT(*) AS denominator FROM ("
-                    + IndicatorSql.COHORTS.get(indicator) + ") x WHERE " + scope.condition() + " GROUP BY 1"
-                    + " ORDER BY 1";
+            // The city is one aggregate; teams and workers group by their column (H2 does not group by ordinal).
+            String sql = "SELECT " + level.groupExpression() + " AS grp, COALESCE(SUM(x.met), 0) AS numerator, COUNT(*) AS denominator"
+                    + " FROM (" + IndicatorSql.COHORTS.get(indicator) + ") x WHERE " + scope.condition()
+                    + (level == Level.CITY ? "" : " GROUP BY " + level.groupExpression() + " ORDER BY " + level.groupExpression());
             var statement = parameters(jdbc.sql(sql), from, to, scope);
             List<IndicatorRow> found = statement.query((rs, n) -> row(indicator, level, rs.getString("grp"),
                     rs.getLong("numerator"), rs.getLong("denominator"))).list();
-            if (found.isEmpty() && level == Level.CITY) {
-                found = List.of(row(indicator, level, "city", 0, 0));
-            }
             rows.addAll(found);
         }
         return rows;
