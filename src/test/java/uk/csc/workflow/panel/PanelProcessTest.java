@@ -147,6 +147,10 @@ class PanelProcessTest {
                 .processInstanceBusinessKey(p.contact().caseRef()).count()).isEqualTo(1);
         assertThat(jdbc.queryForMap("SELECT placement_type, legal_status FROM looked_after_episode WHERE case_id = ?", p.caseId()))
                 .containsEntry("placement_type", "U4").containsEntry("legal_status", "V2");
+        // The clocks of becoming looked after on 22 December 2026: first visit within a week, first
+        // review within 20 working days (the same 22 January as the health assessment).
+        assertThat(deadline(p, "VISIT_FIRST").dueOn()).hasToString("2026-12-29");
+        assertThat(deadline(p, "LAC_REVIEW_FIRST").dueOn()).hasToString("2027-01-22");
 
         at("2027-01-07T12:00");
         drive.asWorker(p.pi(), "UserTask_CompleteCarePlan", Map.of("carePlanCompletedOn", "2027-01-07",
