@@ -109,15 +109,15 @@ class PerformanceApiTest {
         jdbc.update("""
                 INSERT INTO child_protection_enquiry (case_id, strategy_held_on, strategy_attendees, strategy_decision,
                     conference_held_on, conference_outcome, category_of_abuse, recorded_by)
-                VALUES (?, DATE '2026-01-10', 'Police', 'START_S47', DATE '2026-01-31', 'CP_PLAN', 'NEG', 'test')""", c.caseId());
+                VALUES (?, DATE '2026-05-10', 'Police', 'START_S47', DATE '2026-05-31', 'CP_PLAN', 'NEG', 'test')""", c.caseId());
         String base = "/api/cases/" + c.caseRef() + "/cp-reviews";
 
-        // 31 January + 3 months = 30 April (end-of-month clamp); held a day late.
-        Map<String, Object> first = rest.withBasicAuth("manager.north", "demo").postForObject(base, Map.of("heldOn", "2026-05-01"), Map.class);
-        // Then 6 months from when it was held: 1 November.
-        Map<String, Object> second = rest.withBasicAuth("manager.north", "demo").postForObject(base, Map.of("heldOn", "2026-10-30"), Map.class);
+        // 31 May + 3 months = 31 August; held a day late. (A period outside IndicatorTest's year.)
+        Map<String, Object> first = rest.withBasicAuth("manager.north", "demo").postForObject(base, Map.of("heldOn", "2026-09-01"), Map.class);
+        // Then 6 months from when it was held: 1 March 2027.
+        Map<String, Object> second = rest.withBasicAuth("manager.north", "demo").postForObject(base, Map.of("heldOn", "2026-11-20"), Map.class);
 
-        assertThat(first).containsEntry("rule", "CP_REVIEW_FIRST").containsEntry("dueOn", "2026-04-30").containsEntry("onTime", false);
-        assertThat(second).containsEntry("rule", "CP_REVIEW_NEXT").containsEntry("dueOn", "2026-11-01").containsEntry("onTime", true);
+        assertThat(first).containsEntry("rule", "CP_REVIEW_FIRST").containsEntry("dueOn", "2026-08-31").containsEntry("onTime", false);
+        assertThat(second).containsEntry("rule", "CP_REVIEW_NEXT").containsEntry("dueOn", "2027-03-01").containsEntry("onTime", true);
     }
 }
