@@ -1,52 +1,48 @@
 package uk.csc.workflow.escalation.process;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.escalation.EscalationService;
-import uk.csc.workflow.platform.EngineUser;
-import uk.csc.workflow.platform.forms.FormValues;
-import uk.csc.workflow.platform.web.BadRequestException;
-import uk.csc.workflow.platform.web.TaskRejection;
+import uk.csc.workflow.platform.process.FormTaskListener;
 
-/** Records a manager's acknowledgement and resolution of an escalation from Tasklist. */
+/**
+ * Records a manager's acknowledgement and resolution of an escalation from Tasklist. Who may
+ * complete the tasks is already narrowed by their candidate users and groups.
+ */
 @Component("escalationTasks")
-class EscalationTaskListener implements TaskListener {
+class EscalationTaskListener extends FormTaskListener {
 
-    private final EscalationService escalations;
-    private final IdentityService identity;
+    private final Map<String, Step> steps;
 
     EscalationTaskListener(EscalationService escalations, IdentityService identity) {
-        this.escalations = escalations;
-        this.identity = identity;
+        super(identity, List.of("acknowledgementNote", "resolution"));
+        this.steps = Map.of(
+                "UserTask_AcknowledgeEscalation", new Step(Set.of(), (t, f, u) -> {
+                    String note = f.text("acknowledgementNote", 2000);
+                    f.validate();
+                    escalations.acknowledge(escalationId(t), u, note);
+                    return Map.of();
+                }),
+                "UserTask_ResolveEscalation", new Step(Set.of(), (t, f, u) -> {
+                    String resolution = f.text("resolution", 2000);
+                    f.validate();
+                    escalations.resolve(escalationId(t), u, resolution);
+                    return Map.of();
+                }));
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long id = ((Number) task.getVariable("escalationId")).longValue();
-        String userId = EngineUser.current(identity).map(EngineUser::id)
-                .orElse(task.getAssignee() != null ? task.getAssignee() : "system");
-        FormValues form = new FormValues(task.getVariables());
-        try {
-            switch (task.getTaskDefinitionKey()) {
-                case "UserTask_AcknowledgeEscalation" -> {
-                    String note = form.text("acknowledgementNote", 2000);
-                    form.validate();
-                    escalations.acknowledge(id, userId, note);
-                    task.getExecution().removeVariable("acknowledgementNote");
-                }
-                case "UserTask_ResolveEscalation" -> {
-                    String resolution = form.text("resolution", 2000);
-                    form.validate();
-                    escalations.resolve(id, userId, resolution);
-                    task.getExecution().removeVariable("resolution");
-                }
-                default -> throw new IllegalStateException("No handler for " + task.getTaskDefinitionKey());
-            }
-        } catch (BadRequestException e) {
-            throw TaskRejection.invalid(e);
-        }
+    protected Map<String, Step> steps() {
+        return steps;
+    }
+
+    private static long escalationId(DelegateTask task) {
+        return longVariable(task, "escalationId");
     }
 }
