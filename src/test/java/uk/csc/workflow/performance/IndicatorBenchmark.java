@@ -2,7 +2,6 @@ package uk.csc.workflow.performance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -79,9 +78,8 @@ public final class IndicatorBenchmark {
             query.run();
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%-36s median %7.2f ms   p95 %7.2f ms   (30 runs)%n", what, sorted[sorted.length / 2],
-                sorted[(int) Math.ceil(sorted.length * 0.95) - 1]);
-        Arrays.fill(sorted, 0);
+        java.util.Collections.sort(millis);
+        System.out.printf("%-36s median %7.2f ms   p95 %7.2f ms   (30 runs)%n", what, millis.get(millis.size() / 2),
+                millis.get((int) Math.ceil(millis.size() * 0.95) - 1));
     }
 }

@@ -358,7 +358,7 @@ class ReferralToAssessmentProcessTest {
 
     @ParameterizedTest(name = "screening decision {0}")
     @CsvSource({"NO_FURTHER_ACTION, EndEvent_ClosedNoFurtherAction, CLOSED_NO_FURTHER_ACTION",
-            "SIGNPOST, EndEvent_SignpostedToDomesticAbuseServices, SIGNPOSTED_TO_DOMESTIC_ABUSE_SERVICES",
+            "SIGNPOST, EndEvent_SignpostedForDomesticAbuse, SIGNPOSTED_TO_DOMESTIC_ABUSE_SERVICES",
             "REFER, , "})
     void policeNotificationsAreScreenedByThreeAgencies(String decision, String endEvent, String outcome) {
         ContactRegistered c = drive.receive(contact("CHILD_IN_NEED", true, false, true, "2026-12-22T09:15:00Z"));
