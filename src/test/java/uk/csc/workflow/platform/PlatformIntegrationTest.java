@@ -62,7 +62,7 @@ class PlatformIntegrationTest {
         assertThat(config.isJavaSerializationFormatEnabled()).isFalse();
         assertThat(config.isEnableExpressionsInAdhocQueries()).isFalse();
         assertThat(config.isEnableXxeProcessing()).isFalse();
-        assertThat(config.getHistory()).isEqualTo("full");
+        assertThat(config.getHistory()).isEqualTo("audit");
         // No general-purpose scripting engine on the classpath (only the engine's own expression
         // languages, JUEL and FEEL, register): scripts in a model cannot run.
         var scripting = new ScriptEngineManager();

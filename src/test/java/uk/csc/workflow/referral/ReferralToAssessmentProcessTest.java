@@ -136,9 +136,10 @@ class ReferralToAssessmentProcessTest {
                         org.assertj.core.groups.Tuple.tuple("INITIAL_ASSESSMENT", "2027-01-05", DeadlineStatus.MET));
         assertThat(jdbc.queryForObject("SELECT returned_count FROM assessment WHERE case_id = ?", Integer.class, c.caseId()))
                 .isEqualTo(1);
-        // Free text lives in the case tables, not in the engine.
+        // Free text lives in the case tables, not in the engine (runtime or history).
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("summary").list()
                 .stream().filter(v -> v.getValue() != null).toList()).isEmpty();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi).variableUpdates().list()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT summary FROM assessment WHERE case_id = ?", String.class, c.caseId()))
                 .isEqualTo("Analysis of needs and risks");
     }
