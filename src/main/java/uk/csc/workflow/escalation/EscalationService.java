@@ -63,17 +63,17 @@ public class EscalationService {
      * task (a looked-after review's breach goes to the IRO service as well as the team manager).
      */
     public Optional<Long> raise(long caseId, String rule, String occurrence, EscalationLevel level, List<String> alsoNotify) {
-        var deadline = jdbc.sql("""
+        Clock deadline = jdbc.sql("""
                 SELECT id, due_on, completed_on FROM statutory_deadline WHERE case_id = :c AND rule = :r AND occurrence = :o""")
                 .param("c", caseId).param("r", rule).param("o", occurrence)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)})
+                .query((rs, n) -> new Clock(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("No " + rule + " clock on case " + caseId));
-        if (deadline[2] != null) {
+        if (deadline.completedOn() != null) {
             return Optional.empty();
         }
         Optional<Long> existing = jdbc.sql("SELECT id FROM escalation WHERE deadline_id = :d AND level = :l")
-                .param("d", deadline[0]).param("l", level.name()).query(Long.class).optional();
+                .param("d", deadline.id()).param("l", level.name()).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing;
         }
@@ -85,17 +85,21 @@ public class EscalationService {
         jdbc.sql("""
                 INSERT INTO escalation (case_id, deadline_id, rule, level, team, due_on, raised_at, notified)
                 VALUES (:c, :d, :r, :l, :team, :due, :now, :notified)""")
-                .param("c", caseId).param("d", deadline[0]).param("r", rule).param("l", level.name())
-                .param("team", record.team()).param("due", deadline[1])
+                .param("c", caseId).param("d", deadline.id()).param("r", rule).param("l", level.name())
+                .param("team", record.team()).param("due", deadline.dueOn())
                 .param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
                 .param("notified", recipients.describe())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (level != EscalationLevel.REMINDER) {
-            tasks.open(id, record.caseRef(), rule, level, (LocalDate) deadline[1], recipients.users(), recipients.groups());
+            tasks.open(id, record.caseRef(), rule, level, deadline.dueOn(), recipients.users(), recipients.groups());
         }
         log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
         return Optional.of(id);
+    }
+
+    /** The statutory clock an escalation belongs to. */
+    private record Clock(long id, LocalDate dueOn, LocalDate completedOn) {
     }
 
     private record Recipients(List<String> users, List<String> groups) {

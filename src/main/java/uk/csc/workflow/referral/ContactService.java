@@ -1,7 +1,6 @@
 package uk.csc.workflow.referral;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -81,9 +80,5 @@ public class ContactService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
-    }
-
-    static OffsetDateTime atStartOfDay(LocalDate day) {
-        return day.atStartOfDay(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
     }
 }

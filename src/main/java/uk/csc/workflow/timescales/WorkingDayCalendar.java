@@ -56,8 +56,4 @@ public final class WorkingDayCalendar {
         }
         return count;
     }
-
-    public BankHolidays bankHolidays() {
-        return bankHolidays;
-    }
 }
