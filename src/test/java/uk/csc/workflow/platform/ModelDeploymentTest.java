@@ -22,6 +22,8 @@ class ModelDeploymentTest {
 
     @Autowired
     RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     private static List<Path> models() throws IOException {
         try (Stream<Path> processes = Files.list(Path.of("processes")); Stream<Path> forms = Files.list(Path.of("forms"))) {
@@ -57,6 +59,27 @@ class ModelDeploymentTest {
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    @Test
+    void onlyChangedModelsAreDeployedAgain() {
+        var config = (org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration) engine.getProcessEngineConfiguration();
+        assertThat(config.isDeployChangedOnly()).isTrue();
+
+        // What a restart does: the same resources again, filtered for duplicates, make no new versions.
+        long before = repository.createProcessDefinitionQuery().processDefinitionKey("referralToAssessment").count();
+        var again = repository.createDeployment().name(config.getDeploymentName()).enableDuplicateFiltering(true);
+        for (org.springframework.core.io.Resource resource : config.getDeploymentResources()) {
+            try (var in = resource.getInputStream()) {
+                // Named as the engine's Spring auto-deployment names a file resource.
+                again.addInputStream(resource.getFile().getAbsolutePath(), in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        again.deploy();
+
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("referralToAssessment").count()).isEqualTo(before);
     }
 
     @Test
