@@ -35,7 +35,7 @@ import uk.csc.workflow.timescales.StatutoryClock;
 import uk.csc.workflow.timescales.WorkingDayCalendar;
 
 /**
- * Demo profile: fifteen months of a city's history (a full reporting year, plus the three months
+ * Demo profile: eighteen months of a city's history (a full reporting year, plus the six months
  * before it so that twelve-month measures have children to count), replayed day by day through the real front door and
  * the real processes (the engine's clock moved to each day), so that Tasklist, Cockpit and the
  * indicators show consistent figures on first start. Contacts arrive on working days; each open
