@@ -80,16 +80,21 @@ public class EscalationService {
         CaseRecord record = cases.get(caseId);
         Recipients recipients = recipientsOf(record, level).and(alsoNotify);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        // A second node racing this insert hits the unique constraint; its job fails, is retried,
-        // and then finds this row above.
-        jdbc.sql("""
+        // Inserted only if absent. Two nodes racing past the check both insert: the unique
+        // constraint refuses the second, whose job fails, is retried and then finds this row.
+        int inserted = jdbc.sql("""
                 INSERT INTO escalation (case_id, deadline_id, rule, level, team, due_on, raised_at, notified)
-                VALUES (:c, :d, :r, :l, :team, :due, :now, :notified)""")
+                SELECT :c, :d, :r, :l, :team, :due, :now, :notified FROM (VALUES (1)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM escalation WHERE deadline_id = :d AND level = :l)""")
                 .param("c", caseId).param("d", deadline.id()).param("r", rule).param("l", level.name())
                 .param("team", record.team()).param("due", deadline.dueOn())
                 .param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
                 .param("notified", recipients.describe())
                 .update(keys, "id");
+        if (inserted == 0) {
+            return jdbc.sql("SELECT id FROM escalation WHERE deadline_id = :d AND level = :l")
+                    .param("d", deadline.id()).param("l", level.name()).query(Long.class).optional();
+        }
         long id = keys.getKey().longValue();
         if (level != EscalationLevel.REMINDER) {
             tasks.open(id, record.caseRef(), rule, level, deadline.dueOn(), recipients.users(), recipients.groups());
