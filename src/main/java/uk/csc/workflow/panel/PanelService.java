@@ -83,12 +83,9 @@ public class PanelService {
         String risks = form.text("riskSummary", 4000);
         String family = form.text("familyOptions", 4000);
         EmergencyAdmission emergency = form.optionalCode("emergencyAdmission", EmergencyAdmission.class);
-        LocalDate emergencyOn = form.optionalDate("emergencyOn");
+        LocalDate emergencyOn = form.optionalPastDate("emergencyOn", time.today());
         if (emergency != null && emergencyOn == null && !form.hasProblem("emergencyOn")) {
             form.problem("emergencyOn", "give the date of the emergency admission");
-        }
-        if (emergencyOn != null && emergencyOn.isAfter(time.today())) {
-            form.problem("emergencyOn", "cannot be in the future");
         }
         form.validate();
         long caseId = caseOf(requestId);
@@ -242,14 +239,11 @@ public class PanelService {
      * service manager's approval (the process asks for it).
      */
     public Map<String, Object> recordPlacement(long caseId, Long requestId, boolean emergency, FormValues form, String userId) {
-        LocalDate startOn = form.date("placementStartOn");
+        LocalDate startOn = form.pastDate("placementStartOn", time.today());
         LegalStatus legalStatus = form.code("legalStatus", LegalStatus.class);
         PlacementType type = form.code("placementType", PlacementType.class);
         Provider provider = form.code("placementProvider", Provider.class);
         String reason = form.optionalText("preferenceReason", 2000);
-        if (startOn != null && startOn.isAfter(time.today())) {
-            form.problem("placementStartOn", "cannot be in the future");
-        }
         if (type != null && !type.isFamilyAndFriends() && reason == null) {
             form.problem("preferenceReason", type.isResidential()
                     ? "a residential placement needs a justification (why not family, friends or foster care)"
@@ -320,7 +314,7 @@ public class PanelService {
     // ---- first statutory tasks in care --------------------------------------------------------
 
     public Map<String, Object> carePlan(long caseId, FormValues form, String userId) {
-        LocalDate done = pastDate(form, "carePlanCompletedOn");
+        LocalDate done = form.pastDate("carePlanCompletedOn", time.today());
         PermanencePlan plan = form.code("permanencePlan", PermanencePlan.class);
         String summary = form.text("carePlanSummary", 4000);
         form.validate();
@@ -329,7 +323,7 @@ public class PanelService {
     }
 
     public Map<String, Object> healthAssessment(long caseId, FormValues form, String userId) {
-        LocalDate done = pastDate(form, "healthAssessmentOn");
+        LocalDate done = form.pastDate("healthAssessmentOn", time.today());
         String notes = form.optionalText("healthNotes", 4000);
         form.validate();
         careRecord(caseId, "HEALTH_ASSESSMENT", done, null, notes, userId);
@@ -337,7 +331,7 @@ public class PanelService {
     }
 
     public Map<String, Object> placementNotice(long caseId, FormValues form, String userId) {
-        LocalDate done = pastDate(form, "noticeSentOn");
+        LocalDate done = form.pastDate("noticeSentOn", time.today());
         String to = form.text("noticeSentTo", 2000);
         form.validate();
         careRecord(caseId, "PLACEMENT_NOTICE", done, null, to, userId);
@@ -357,7 +351,7 @@ public class PanelService {
     // ---- the legal route --------------------------------------------------------------------
 
     public Map<String, Object> legalPlanningMeeting(long caseId, FormValues form, String userId) {
-        LocalDate held = pastDate(form, "meetingHeldOn");
+        LocalDate held = form.pastDate("meetingHeldOn", time.today());
         String advice = form.text("legalAdvice", 4000);
         YesNo threshold = form.code("thresholdMet", YesNo.class);
         form.validate();
@@ -367,14 +361,14 @@ public class PanelService {
     }
 
     public Map<String, Object> letterBeforeProceedings(long caseId, FormValues form, String userId) {
-        LocalDate sent = pastDate(form, "letterSentOn");
+        LocalDate sent = form.pastDate("letterSentOn", time.today());
         form.validate();
         legalStep(caseId, "LETTER_BEFORE_PROCEEDINGS", sent, null, null, userId);
         return Map.of();
     }
 
     public Map<String, Object> preProceedingsMeeting(long caseId, FormValues form, String userId) {
-        LocalDate held = pastDate(form, "meetingHeldOn");
+        LocalDate held = form.pastDate("meetingHeldOn", time.today());
         PreProceedingsOutcome outcome = form.code("preProceedingsOutcome", PreProceedingsOutcome.class);
         String reason = form.text("outcomeReason", 2000);
         form.validate();
@@ -391,7 +385,7 @@ public class PanelService {
     }
 
     public Map<String, Object> concludeProceedings(long caseId, FormValues form, String userId) {
-        LocalDate concluded = pastDate(form, "concludedOn");
+        LocalDate concluded = form.pastDate("concludedOn", time.today());
         FinalOrder order = form.code("finalOrder", FinalOrder.class);
         String notes = form.optionalText("proceedingsNotes", 4000);
         form.validate();
@@ -427,14 +421,6 @@ public class PanelService {
 
     public boolean isCaseOpen(long caseId) {
         return cases.isOpen(caseId);
-    }
-
-    private LocalDate pastDate(FormValues form, String field) {
-        LocalDate date = form.date(field);
-        if (date != null && date.isAfter(time.today())) {
-            form.problem(field, "cannot be in the future");
-        }
-        return date;
     }
 
     private void audit(String userId, AuditLog.Action action, long caseId, String detail) {

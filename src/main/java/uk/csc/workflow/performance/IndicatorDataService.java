@@ -46,10 +46,7 @@ public class IndicatorDataService {
      * then 6 months after the previous review (counted from when it was held).
      */
     public Map<String, Object> recordCpReview(CaseRecord record, FormValues form, String userId) {
-        LocalDate held = form.date("heldOn");
-        if (held != null && held.isAfter(time.today())) {
-            form.problem("heldOn", "cannot be in the future");
-        }
+        LocalDate held = form.pastDate("heldOn", time.today());
         var previous = jdbc.sql("SELECT MAX(held_on) FROM cp_review WHERE case_id = :c").param("c", record.id())
                 .query(LocalDate.class).optional().orElse(null);
         var conference = jdbc.sql("""

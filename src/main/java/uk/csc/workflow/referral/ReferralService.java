@@ -182,7 +182,7 @@ public class ReferralService {
 
     public Map<String, Object> completeAssessment(long caseId, AssessmentKind kind, FormValues form, String userId) {
         LocalDate seen = form.date("childSeenOn");
-        LocalDate completed = form.date("completedOn");
+        LocalDate completed = form.pastDate("completedOn", time.today());
         CategoryOfNeed need = form.code("categoryOfNeed", CategoryOfNeed.class);
         String summary = form.text("summary", 4000);
         AssessmentOutcome recommendation = form.code("recommendation", AssessmentOutcome.class);
@@ -190,9 +190,6 @@ public class ReferralService {
         LocalDate today = time.today();
         if (seen != null && (seen.isAfter(today) || seen.isBefore(startedOn))) {
             form.problem("childSeenOn", "must be between the assessment start (" + startedOn + ") and today");
-        }
-        if (completed != null && completed.isAfter(today)) {
-            form.problem("completedOn", "cannot be in the future");
         }
         if (seen != null && completed != null && completed.isBefore(seen)) {
             form.problem("completedOn", "an assessment cannot be completed before the child is seen (" + seen + ")");
@@ -294,13 +291,10 @@ public class ReferralService {
     }
 
     public Map<String, Object> concludeS47(long caseId, FormValues form, String userId) {
-        LocalDate concluded = form.date("s47ConcludedOn");
+        LocalDate concluded = form.pastDate("s47ConcludedOn", time.today());
         S47Outcome outcome = form.code("s47Outcome", S47Outcome.class);
         NextStep next = form.optionalCode("nextStep", NextStep.class);
         String reason = form.text("s47Reason", 2000);
-        if (concluded != null && concluded.isAfter(time.today())) {
-            form.problem("s47ConcludedOn", "cannot be in the future");
-        }
         if (outcome == S47Outcome.NOT_SUBSTANTIATED && next == null) {
             form.problem("nextStep", "choose the next step when concerns are not substantiated");
         }
@@ -323,13 +317,10 @@ public class ReferralService {
     }
 
     public Map<String, Object> holdConference(long caseId, FormValues form, String userId) {
-        LocalDate heldOn = form.date("conferenceHeldOn");
+        LocalDate heldOn = form.pastDate("conferenceHeldOn", time.today());
         ConferenceOutcome outcome = form.code("conferenceOutcome", ConferenceOutcome.class);
         CategoryOfAbuse category = form.optionalCode("categoryOfAbuse", CategoryOfAbuse.class);
         NextStep next = form.optionalCode("nextStep", NextStep.class);
-        if (heldOn != null && heldOn.isAfter(time.today())) {
-            form.problem("conferenceHeldOn", "cannot be in the future");
-        }
         if (outcome == ConferenceOutcome.CP_PLAN && category == null) {
             form.problem("categoryOfAbuse", "a child protection plan needs its category of abuse");
         }

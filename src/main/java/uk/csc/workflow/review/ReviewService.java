@@ -61,12 +61,9 @@ public class ReviewService {
     public void arrange(long reviewId, FormValues form, String userId) {
         Review review = reviews.get(reviewId);
         LocalDate plannedFor = form.date("reviewPlannedFor");
-        LocalDate sent = form.date("invitationsSentOn");
+        LocalDate sent = form.pastDate("invitationsSentOn", time.today());
         String invitees = form.text("invitees", 1000);
         String lateReason = form.optionalText("plannedLateReason", 2000);
-        if (sent != null && sent.isAfter(time.today())) {
-            form.problem("invitationsSentOn", "cannot be in the future");
-        }
         if (plannedFor != null && sent != null && plannedFor.isBefore(sent)) {
             form.problem("reviewPlannedFor", "cannot be before the invitations were sent (" + sent + ")");
         }

@@ -72,6 +72,22 @@ public final class FormValues {
         }
     }
 
+    /** A required date on or before {@code today}: what happened cannot have happened tomorrow. */
+    public LocalDate pastDate(String field, LocalDate today) {
+        return notAfter(field, date(field), today);
+    }
+
+    public LocalDate optionalPastDate(String field, LocalDate today) {
+        return notAfter(field, optionalDate(field), today);
+    }
+
+    private LocalDate notAfter(String field, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            problems.add(new FieldProblem(field, "cannot be in the future"));
+        }
+        return date;
+    }
+
     public <E extends Enum<E>> E code(String field, Class<E> type) {
         E code = optionalCode(field, type);
         if (code == null && !hasProblem(field)) {
