@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.NotFoundException;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /** Children and their cases: opening, linking, allocation, stage and the explicit outcome. */
 @Service
@@ -45,7 +45,7 @@ public class CaseFileService {
                 : cases.findChild(child.firstName(), child.lastName(), child.dateOfBirth());
         long childId = existing.orElseGet(() -> cases.insertChild(child, time.now()));
         Long previousCase = existing.isEmpty() ? null : cases.findRecentCase(childId,
-                receivedOn.minusMonths(12).atStartOfDay(StatutoryClock.STATUTORY_ZONE).toInstant()).orElse(null);
+                receivedOn.minusMonths(12).atStartOfDay(StatutoryTimescales.STATUTORY_ZONE).toInstant()).orElse(null);
         String caseRef = "CSC-%d-%06d".formatted(Year.from(receivedOn).getValue(), cases.nextReferenceNumber());
         long caseId = cases.insertCase(caseRef, childId, team, profile, previousCase != null, previousCase, time.now());
         audit.record(userId, AuditLog.Action.CREATE, CASE, caseRef,

@@ -1,157 +1,226 @@
 package uk.csc.workflow.demo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.platform.time.EngineClock;
+import uk.csc.workflow.platform.time.EngineJobs;
+import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.FrontDoor;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 import uk.csc.workflow.timescales.WorkingDayCalendar;
 
 /**
  * Demo profile: eighteen months of a city's history (a full reporting year, plus the six months
- * before it so that twelve-month measures have children to count), replayed day by day through the real front door and
- * the real processes (the engine's clock moved to each day), so that Tasklist, Cockpit and the
- * indicators show consistent figures on first start. Contacts arrive on working days; each open
- * task is done on a planned day, mostly in time and sometimes late, with the outcomes a city
- * sees. The job executor keeps running and reads the same moved clock, so a task done late
- * raises its escalations on the day it fell due, and the replay's managers acknowledge and
- * resolve them. Runs once, on an empty database, in the background once the application serves
- * (so the first start stays well within a minute); the other demo seeders' cases are left alone.
+ * before it so that twelve-month measures have children to count), replayed day by day through
+ * the real front door and the real processes, so that Tasklist, Cockpit and the indicators show
+ * consistent figures on first start. Contacts arrive on working days; each open task is done on
+ * a planned day, mostly in time and sometimes late, with the outcomes a city sees; the replay
+ * runs its cases' due jobs itself, so a task done late raises its escalations on the day it fell
+ * due, and the replay's managers acknowledge and resolve them.
+ *
+ * <p>Runs once, on an empty database, in the background once the application serves. Each
+ * replayed day is a {@link HistoryReplay} step: the engine's clock is moved only while no live
+ * request runs, so people using the application meanwhile always see today; the job executor
+ * is paused until the replay ends. The other demo seeders' cases are left alone.
  */
 @Component
 @ConditionalOnProperty(name = {"csc.demo.enabled", "csc.demo.seed-city"}, havingValue = "true")
 class DemoCitySeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCitySeeder.class);
-    /** Scheduling timers (a panel sitting, review invitations), not escalations. */
-    private static final Set<String> SCHEDULING_TIMERS = Set.of("TimerEvent_SittingDay", "IntermediateCatchEvent_InvitationsDue");
     private static final String[] FIRST_NAMES = {"Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finley", "Grace", "Harry", "Isla",
             "Jacob", "Kai", "Lily", "Mason", "Nia", "Oscar", "Poppy", "Reuben", "Sofia", "Theo", "Zara"};
     private static final String[] LAST_NAMES = {"Ali", "Brown", "Campbell", "Davies", "Evans", "Francis", "Green", "Hussain",
             "Iqbal", "Jones", "Khan", "Lewis", "Morris", "Nowak", "Okoro", "Patel", "Roberts", "Smith", "Thomas", "Williams"};
     private static final Map<String, String> TEAM_POSTCODES = Map.of("team-north", "B23 6AB", "team-south", "B13 9AA");
+    /** Enough rounds for a job to start the next (an escalation's async steps); a job that keeps failing gives up. */
+    private static final int JOB_ROUNDS = 10;
 
     private final FrontDoor frontDoor;
     private final CaseFileService cases;
     private final TaskService tasks;
     private final TimeSource time;
     private final ManagementService management;
+    private final RuntimeService runtime;
     private final IdentityService identity;
     private final WorkingDayCalendar calendar;
     private final DemoTaskValues values;
+    private final HistoryReplay history;
+    private final EngineJobs jobs;
     private final int days;
     private final Random random = new Random(2026);
     private final Map<String, LocalDate> plannedFor = new HashMap<>();
-    /** The cases this replay created: only their tasks are worked. */
-    private final List<String> cityCases = new java.util.ArrayList<>();
+    /** The cases this replay created: only their tasks are worked and their jobs run. */
+    private final List<String> cityCases = new ArrayList<>();
+    private final Set<String> cityCaseSet = new HashSet<>();
+    /** Process instance id to whether it belongs to the replay's cases. */
+    private final Map<String, Boolean> cityInstances = new HashMap<>();
     private final GuidanceProfileSetting profiles;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final DemoRecords records;
 
     DemoCitySeeder(FrontDoor frontDoor, CaseFileService cases, TaskService tasks, TimeSource time,
-                   ManagementService management, IdentityService identity, StatutoryClock clock, DemoTaskValues values,
-                   GuidanceProfileSetting profiles, DemoRecords records,
-                   org.springframework.context.ApplicationEventPublisher events,
-                   @org.springframework.beans.factory.annotation.Value("${csc.demo.city-days:365}") int days) {
+                   ManagementService management, RuntimeService runtime, IdentityService identity, StatutoryTimescales timescales,
+                   DemoTaskValues values, GuidanceProfileSetting profiles, DemoRecords records, HistoryReplay history,
+                   EngineJobs jobs, ApplicationEventPublisher events, @Value("${csc.demo.city-days:365}") int days) {
         this.frontDoor = frontDoor;
         this.cases = cases;
         this.tasks = tasks;
         this.time = time;
         this.management = management;
+        this.runtime = runtime;
         this.identity = identity;
-        this.calendar = clock.calendar();
+        this.calendar = timescales.calendar();
         this.values = values;
+        this.history = history;
+        this.jobs = jobs;
         this.days = days;
         this.profiles = profiles;
         this.events = events;
         this.records = records;
     }
 
+    /** Last of the start-up listeners, so the other demo seeders have finished at the live time. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     public void seedInTheBackground() {
         if (!cases.wasEmptyAtStart()) {
             return;
         }
+        history.started();
         Thread seeding = new Thread(this::seed, "demo-city-seeder");
         seeding.setDaemon(true);
         seeding.start();
     }
 
     void seed() {
+        boolean paused = jobs.pause();
         try {
             replay();
         } catch (RuntimeException e) {
             log.error("Demo city seeding stopped", e);
+        } finally {
+            history.finished();
+            if (paused) {
+                jobs.resume();
+            }
         }
     }
 
     private void replay() {
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(StatutoryClock.STATUTORY_ZONE);
+        LocalDate today = time.today();
         GuidanceProfile configured = profiles.forNewCases();
+        // The council moved to Working Together 2023 for its last quarter: single assessments from then.
         LocalDate switchToWt2023 = today.minusMonths(3);
         int contacts = 0;
         int completed = 0;
-        try {
-            for (long daysAgo = days; daysAgo > 0; daysAgo--) {
-                LocalDate day = today.minusDays(daysAgo);
-                if (calendar.isWorkingDay(day)) {
-                    at(day, LocalTime.of(9, 30));
-                    int arriving = random.nextInt(10) < 3 ? 2 : 1;
-                    for (int i = 0; i < arriving; i++) {
-                        if (attempt(() -> receiveContact(day))) {
-                            contacts++;
-                        }
+        for (long daysAgo = days; daysAgo > 0; daysAgo--) {
+            LocalDate day = today.minusDays(daysAgo);
+            GuidanceProfile profile = day.isBefore(switchToWt2023) ? configured : GuidanceProfile.WT2023;
+            if (calendar.isWorkingDay(day)) {
+                contacts += step(day, LocalTime.of(9, 30), profile, () -> {
+                    runDueJobs();
+                    int arrived = 0;
+                    for (int i = random.nextInt(10) < 3 ? 2 : 1; i > 0; i--) {
+                        arrived += attempt(() -> receiveContact(day)) ? 1 : 0;
                     }
-                }
-                at(day, LocalTime.of(16, 0));
-                fireSchedulingTimers();
-                if (calendar.isWorkingDay(day)) {
-                    completed += workOpenTasks(day);
-                    attempt(() -> records.recordDue(day, random));
-                }
-                if (day.equals(switchToWt2023)) {
-                    // The council moved to Working Together 2023 for its last quarter: single assessments from here.
-                    profiles.switchTo(GuidanceProfile.WT2023);
-                }
-                if (day.getDayOfMonth() == 1) {
-                    log.info("Demo city: replayed to {} ({} contacts, {} tasks done)", day, contacts, completed);
-                }
+                    return arrived;
+                });
             }
-        } finally {
-            EngineClock.backToNow();
-            profiles.switchTo(configured);
+            completed += step(day, LocalTime.of(16, 0), profile, () -> {
+                runDueJobs();
+                int done = 0;
+                if (calendar.isWorkingDay(day)) {
+                    done = workOpenTasks(day);
+                    attempt(() -> records.recordDue(day, random));
+                    runDueJobs();
+                }
+                return done;
+            });
+            if (day.getDayOfMonth() == 1) {
+                log.info("Demo city: replayed to {} ({} contacts, {} tasks done)", day, contacts, completed);
+            }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         log.info("Demo city seeded: {} days, {} contacts, {} tasks done, in {} s", days, contacts, completed, seconds);
         events.publishEvent(new DemoCitySeeded(contacts, completed, seconds));
+    }
+
+    /** One replay step at a time of a past day, under that day's guidance profile (live cases keep the configured one). */
+    private int step(LocalDate day, LocalTime at, GuidanceProfile profile, Supplier<Integer> work) {
+        return history.at(day.atTime(at).atZone(StatutoryTimescales.STATUTORY_ZONE).toInstant(), () -> {
+            GuidanceProfile live = profiles.forNewCases();
+            profiles.switchTo(profile);
+            try {
+                return work.get();
+            } finally {
+                profiles.switchTo(live);
+            }
+        });
+    }
+
+    /** Runs the replay's own due jobs (timers and asynchronous steps) at the replayed time. */
+    private void runDueJobs() {
+        for (int round = 0; round < JOB_ROUNDS; round++) {
+            List<Job> due = management.createJobQuery().executable().list().stream().filter(this::ofTheCity).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    // The engine counts the failure against the job's retries; a job that keeps failing stops being due.
+                    log.debug("Demo job {} failed: {}", job.getId(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private boolean ofTheCity(Job job) {
+        String instanceId = job.getProcessInstanceId();
+        if (instanceId == null) {
+            return false;
+        }
+        return cityInstances.computeIfAbsent(instanceId, id -> {
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+            return instance != null && cityCaseSet.contains(instance.getBusinessKey());
+        });
     }
 
     /** One step of the replay; a failure is logged and the replay goes on with the next. */
@@ -165,14 +234,10 @@ class DemoCitySeeder {
         }
     }
 
-    private void at(LocalDate day, LocalTime time) {
-        EngineClock.travelTo(day.atTime(time).atZone(StatutoryClock.STATUTORY_ZONE).toInstant());
-    }
-
     private record Known(String first, String last, LocalDate born, String team) {
     }
 
-    private final List<Known> children = new java.util.ArrayList<>();
+    private final List<Known> children = new ArrayList<>();
 
     private void receiveContact(LocalDate day) {
         // About one contact in seven is about a child already known: linked, often a re-referral.
@@ -195,27 +260,12 @@ class DemoCitySeeder {
         String team = known.team();
         var child = new ContactRequest.Child(known.first(), known.last(), known.born(), null, "U", "NOBT",
                 TEAM_POSTCODES.get(team), null, null);
-        OffsetDateTime receivedAt = day.atTime(9, 30).atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+        OffsetDateTime receivedAt = day.atTime(9, 30).atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
         var registered = frontDoor.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Demo history: concerns from a professional",
                 level, false, dv, random.nextInt(10) < 8, null),
                 new CurrentUser("worker." + team.substring(5), Set.of("practitioner", team)));
         cityCases.add(registered.caseRef());
-    }
-
-    private void fireSchedulingTimers() {
-        Instant now = time.now();
-        List<Job> due = management.createJobQuery().timers().duedateLowerThan(java.util.Date.from(now.plusSeconds(1))).list();
-        for (Job job : due) {
-            var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
-            if (definition != null && SCHEDULING_TIMERS.contains(definition.getActivityId())) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException e) {
-                    // The job executor, reading the same clock, got there first.
-                    log.debug("Scheduling timer {} already taken: {}", job.getId(), e.getMessage());
-                }
-            }
-        }
+        cityCaseSet.add(registered.caseRef());
     }
 
     /** Works the open tasks whose planned day has come; a task's plan is made when it is first seen. */
@@ -245,7 +295,7 @@ class DemoCitySeeder {
             return calendar.plusWorkingDays(day, 1);
         }
         LocalDate due = task.getDueDate() == null ? calendar.plusWorkingDays(day, 2)
-                : task.getDueDate().toInstant().atZone(StatutoryClock.STATUTORY_ZONE).toLocalDate();
+                : task.getDueDate().toInstant().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
         if (random.nextInt(8) == 0) {
             return calendar.plusWorkingDays(due, 1 + random.nextInt(4));
         }
@@ -267,8 +317,7 @@ class DemoCitySeeder {
             plannedFor.remove(task.getId());
             return true;
         } catch (RuntimeException e) {
-            // The job executor moved the case on at the same moment, or a value the demo chose was
-            // refused: try again on a later day with fresh choices.
+            // A value the demo chose was refused: try again on a later day with fresh choices.
             plannedFor.put(task.getId(), calendar.plusWorkingDays(day, 1));
             log.debug("Demo task {} not completed: {}", task.getTaskDefinitionKey(), e.getMessage());
             return false;

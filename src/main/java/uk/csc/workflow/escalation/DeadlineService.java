@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.Deadline;
 import uk.csc.workflow.timescales.GuidanceProfile;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 import uk.csc.workflow.timescales.WorkingDayCalendar;
 
 /**
@@ -25,11 +25,11 @@ import uk.csc.workflow.timescales.WorkingDayCalendar;
 public class DeadlineService {
 
     private final JdbcClient jdbc;
-    private final StatutoryClock clock;
+    private final StatutoryTimescales clock;
     private final EscalationProperties ladder;
     private final TimeSource time;
 
-    DeadlineService(JdbcClient jdbc, StatutoryClock clock, EscalationProperties ladder, TimeSource time) {
+    DeadlineService(JdbcClient jdbc, StatutoryTimescales clock, EscalationProperties ladder, TimeSource time) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ladder = ladder;
@@ -69,8 +69,8 @@ public class DeadlineService {
     StatutoryClockStarted withLadder(long id, Deadline deadline) {
         WorkingDayCalendar calendar = clock.calendar();
         Instant remindAt = calendar.minusWorkingDays(deadline.dueOn(), ladder.reminderWorkingDaysBefore(deadline.rule()))
-                .atTime(ladder.reminderTime()).atZone(StatutoryClock.STATUTORY_ZONE).toInstant();
-        Instant serviceManagerAt = StatutoryClock.endOfDay(
+                .atTime(ladder.reminderTime()).atZone(StatutoryTimescales.STATUTORY_ZONE).toInstant();
+        Instant serviceManagerAt = StatutoryTimescales.endOfDay(
                 calendar.plusWorkingDays(deadline.dueOn(), ladder.serviceManagerWorkingDaysAfter()));
         return new StatutoryClockStarted(id, deadline.rule(), deadline.from(), deadline.dueOn(), deadline.dueAt(),
                 remindAt, serviceManagerAt);

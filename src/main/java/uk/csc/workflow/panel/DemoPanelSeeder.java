@@ -1,7 +1,6 @@
 package uk.csc.workflow.panel;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.FrontDoor;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * Demo profile: a request waiting for the panel chair in Tasklist on first start. The request
@@ -39,8 +39,11 @@ class DemoPanelSeeder implements ApplicationRunner {
     private final CaseFileService cases;
     private final ManagementService management;
     private final JdbcClient jdbc;
+    private final TimeSource time;
 
-    DemoPanelSeeder(FrontDoor frontDoor, PanelIntake intake, CaseFileService cases, ManagementService management, JdbcClient jdbc) {
+    DemoPanelSeeder(FrontDoor frontDoor, PanelIntake intake, CaseFileService cases, ManagementService management, JdbcClient jdbc,
+                    TimeSource time) {
+        this.time = time;
         this.frontDoor = frontDoor;
         this.intake = intake;
         this.cases = cases;
@@ -54,7 +57,7 @@ class DemoPanelSeeder implements ApplicationRunner {
             return;
         }
         var child = new ContactRequest.Child("Ruby", "Clarke", LocalDate.of(2014, 6, 18), null, "F", "WBRI", "B42 1QZ", null, null);
-        var contact = frontDoor.receive(new ContactRequest(child, "5A", OffsetDateTime.now(StatutoryClock.STATUTORY_ZONE),
+        var contact = frontDoor.receive(new ContactRequest(child, "5A", time.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime(),
                 "Demo: mother in hospital, no safe carer at home", "SIGNIFICANT_HARM", false, false, true, null),
                 new CurrentUser("worker.north", Set.of("practitioner", "team-north")));
         var request = intake.request(cases.get(contact.caseRef()), Map.of(

@@ -32,9 +32,12 @@ public class PanelQueries {
     public record Agenda(LocalDate sittingOn, List<AgendaItem> requests) {
     }
 
-    /** Requests awaiting the next sitting that the user may see (their teams', or all for the panel). */
+    /**
+     * The agenda of the sitting a request made now would go to: the requests awaiting it (and any
+     * earlier sitting still to decide) that the user may see (their teams', or all for the panel).
+     */
     public Agenda nextSitting(CurrentUser user) {
-        LocalDate next = sittings.nextAfter(time.today().minusDays(1));
+        LocalDate next = sittings.sittingFor(time.now());
         List<AgendaItem> items = jdbc.sql("""
                 SELECT r.id, c.case_ref, c.team, r.proposal, r.emergency_admission, r.emergency_on, r.requested_at, r.requested_by
                 FROM panel_request r JOIN care_case c ON c.id = r.case_id JOIN panel_sitting s ON s.id = r.sitting_id

@@ -114,9 +114,9 @@ public class PanelService {
         return Map.of("endorsed", endorsed == YesNo.YES);
     }
 
-    /** Puts the request on the agenda of the next sitting after today. */
+    /** Puts the request on the agenda of the sitting that hears a request made now. */
     public Map<String, Object> schedule(long requestId) {
-        LocalDate sittingOn = sittings.nextAfter(time.today());
+        LocalDate sittingOn = sittings.sittingFor(time.now());
         long sittingId = sittingOn(sittingOn);
         jdbc.sql("UPDATE panel_request SET sitting_id = :s, status = 'AWAITING_SITTING' WHERE id = :id")
                 .param("s", sittingId).param("id", requestId).update();

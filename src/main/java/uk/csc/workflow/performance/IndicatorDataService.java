@@ -15,7 +15,7 @@ import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.GuidanceProfile;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * Captures what the indicators need and no process records yet: child protection reviews, a
@@ -30,11 +30,11 @@ public class IndicatorDataService {
             'Y', 'Z');
 
     private final JdbcClient jdbc;
-    private final StatutoryClock clock;
+    private final StatutoryTimescales clock;
     private final AuditLog audit;
     private final TimeSource time;
 
-    IndicatorDataService(JdbcClient jdbc, StatutoryClock clock, AuditLog audit, TimeSource time) {
+    IndicatorDataService(JdbcClient jdbc, StatutoryTimescales clock, AuditLog audit, TimeSource time) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;

@@ -17,7 +17,7 @@ import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.FieldProblem;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /** The front door: a contact is validated, linked to its child, routed to a team and recorded. */
 @Service
@@ -51,7 +51,7 @@ public class ContactService {
         boolean overridden = contact.teamOverride() != null && !contact.teamOverride().isBlank()
                 && !contact.teamOverride().equals(routedTeam);
         String team = overridden ? contact.teamOverride() : routedTeam;
-        LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryClock.STATUTORY_ZONE).toLocalDate();
+        LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
         String profile = profiles.forNewCases().name();
 
         CaseOpened opened = cases.openCase(new NewChild(child.firstName().strip(), child.lastName().strip(),

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.TimeSource;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * Demo profile: a handful of contacts at different stages, recorded through the real front door
@@ -78,8 +78,8 @@ class DemoReferralSeeder implements ApplicationRunner {
     }
 
     private ContactRegistered receive(String first, String last, String dob, String postcode, String level, boolean dv, LocalDate on) {
-        OffsetDateTime receivedAt = on.equals(time.today()) ? time.now().atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime()
-                : on.atTime(9, 30).atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+        OffsetDateTime receivedAt = on.equals(time.today()) ? time.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime()
+                : on.atTime(9, 30).atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
         var child = new ContactRequest.Child(first, last, LocalDate.parse(dob), null, "U", "NOBT", postcode, null, null);
         return frontDoor.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt,
                 "Demo contact: concerns reported by " + (dv ? "the police" : "the school"), level, false, dv, true, null), DUTY_NORTH);

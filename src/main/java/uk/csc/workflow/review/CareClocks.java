@@ -11,7 +11,7 @@ import uk.csc.workflow.escalation.EscalationProperties;
 import uk.csc.workflow.escalation.StatutoryClockStarted;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.GuidanceProfile;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /** Starts the recurring clocks of a period of care under the case's guidance profile. */
 @Component
@@ -19,12 +19,12 @@ class CareClocks {
 
     private final DeadlineService deadlines;
     private final CaseFileService cases;
-    private final StatutoryClock clock;
+    private final StatutoryTimescales clock;
     private final EscalationProperties ladder;
     private final ReviewProperties reviews;
     private final TimeSource time;
 
-    CareClocks(DeadlineService deadlines, CaseFileService cases, StatutoryClock clock, EscalationProperties ladder,
+    CareClocks(DeadlineService deadlines, CaseFileService cases, StatutoryTimescales clock, EscalationProperties ladder,
                ReviewProperties reviews, TimeSource time) {
         this.deadlines = deadlines;
         this.cases = cases;
@@ -58,7 +58,7 @@ class CareClocks {
     }
 
     private Instant at(LocalDate day) {
-        return day.atTime(ladder.reminderTime()).atZone(StatutoryClock.STATUTORY_ZONE).toInstant();
+        return day.atTime(ladder.reminderTime()).atZone(StatutoryTimescales.STATUTORY_ZONE).toInstant();
     }
 
     void complete(long caseId, String rule, String occurrence, LocalDate on) {

@@ -20,7 +20,7 @@ import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.FrontDoor;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * Demo profile: a child accommodated today (section 20, foster care), recorded through the real
@@ -67,7 +67,7 @@ class DemoLookedAfterSeeder implements ApplicationRunner {
         var child = new ContactRequest.Child("Ruby", "Ahmed", LocalDate.parse("2014-06-03"), null, "F", "APKN", "B23 7QD",
                 null, null);
         ContactRegistered contact = frontDoor.receive(new ContactRequest(child, "6",
-                time.now().atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime(),
+                time.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime(),
                 "Demo contact: police found the child alone at home; parents agreed to accommodation", "SIGNIFICANT_HARM",
                 true, false, true, null), DUTY_NORTH);
         // The manager accepts the referral and allocates a worker, who then visits the child in care.

@@ -20,12 +20,12 @@ class TimescalesConfiguration {
     private static final String BUNDLED_RULES = "/timescales/statutory-rules.csv";
 
     @Bean
-    StatutoryClock statutoryClock(TimescalesProperties properties) {
+    StatutoryTimescales statutoryTimescales(TimescalesProperties properties) {
         BankHolidays holidays = load(properties.bankHolidaysFile(), BUNDLED_HOLIDAYS, BankHolidays::parse);
         StatutoryRules rules = load(properties.rulesFile(), BUNDLED_RULES, StatutoryRules::parse);
         log.info("Statutory clock: profile {}, {}, bank holidays listed for {}, {} rules",
                 properties.profile(), properties.dayCounting(), holidays.listedYears(), rules.all().size());
-        return new StatutoryClock(rules, new WorkingDayCalendar(holidays), properties.dayCounting(),
+        return new StatutoryTimescales(rules, new WorkingDayCalendar(holidays), properties.dayCounting(),
                 properties.profile());
     }
 

@@ -19,9 +19,9 @@ import uk.csc.workflow.platform.web.BadRequestException;
 @RequestMapping("/api/timescales")
 class TimescalesController {
 
-    private final StatutoryClock clock;
+    private final StatutoryTimescales clock;
 
-    TimescalesController(StatutoryClock clock) {
+    TimescalesController(StatutoryTimescales clock) {
         this.clock = clock;
     }
 
@@ -52,7 +52,7 @@ class TimescalesController {
         Deadline deadline;
         try {
             if (from.contains("T")) {
-                deadline = clock.deadline(rule, LocalDateTime.parse(from).atZone(StatutoryClock.STATUTORY_ZONE), chosen);
+                deadline = clock.deadline(rule, LocalDateTime.parse(from).atZone(StatutoryTimescales.STATUTORY_ZONE), chosen);
             } else {
                 deadline = clock.deadline(rule, LocalDate.parse(from), chosen);
             }
@@ -62,7 +62,7 @@ class TimescalesController {
             throw new BadRequestException("rule", e.getMessage());
         }
         return new DeadlineView(deadline.rule(), from, deadline.dueOn().toString(),
-                deadline.dueAt().atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime().toString(),
+                deadline.dueAt().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime().toString(),
                 deadline.profile());
     }
 

@@ -2,6 +2,8 @@ package uk.csc.workflow.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,4 +22,23 @@ class ArchitectureTest {
     static final ArchRule camundaInternalsStayInPlatform = noClasses().that().resideOutsideOfPackage("..platform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..impl..")
             .because("Camunda's impl classes are not API; keeping them in platform keeps a move to a fork cheap");
+
+    /** Reading the wall clock: {@code Instant.now()} and its kin, the system clock, {@code new Date()}, the engine's ClockUtil. */
+    private static final DescribedPredicate<JavaCall<?>> readsTheClock = new DescribedPredicate<>("read the clock directly") {
+        @Override
+        public boolean test(JavaCall<?> call) {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            return owner.startsWith("java.time.") && name.equals("now")
+                    || owner.equals("java.time.Clock") && name.startsWith("system")
+                    || owner.equals("java.lang.System") && name.equals("currentTimeMillis")
+                    || owner.equals("java.util.Date") && name.equals("<init>") && call.getTarget().getRawParameterTypes().isEmpty()
+                    || owner.equals("org.camunda.bpm.engine.impl.util.ClockUtil");
+        }
+    };
+
+    @ArchTest
+    static final ArchRule timeComesFromTheTimeSource = noClasses().that().resideOutsideOfPackage("..platform.time..")
+            .should().callCodeUnitWhere(readsTheClock)
+            .because("now and today come from TimeSource, so tests pin them and the demo replay cannot leak a past date");
 }

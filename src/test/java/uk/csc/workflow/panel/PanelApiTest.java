@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.support.TestTime;
 
 /** The panel's API over HTTP: requests, the agenda, case history and corrections, with roles and team scoping. */
 @PostgresIntegrationTest
@@ -37,14 +37,10 @@ class PanelApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private ContactRegistered openNorthCase() {
         return drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true,
-                java.time.OffsetDateTime.now().minusHours(1).toString()));
+                TestTime.now().minusHours(1).toString()));
     }
 
     private ResponseEntity<Map> requestPanel(String user, String caseRef, Map<String, Object> body) {
@@ -101,7 +97,7 @@ class PanelApiTest {
         String pi = (String) answer.getBody().get("processInstanceId");
         management.executeJob(management.createJobQuery().processInstanceId(pi).timers().singleResult().getId());
         var support = PanelProcessTest.decision("SUPPORT_AT_HOME");
-        support.put("supportReviewOn", java.time.LocalDate.now().plusMonths(3).toString());
+        support.put("supportReviewOn", TestTime.today().plusMonths(3).toString());
         drive.complete(pi, "UserTask_RecordPanelDecision", "panel.chair", List.of("panel-chair"), support);
         long decisionId = jdbc.queryForObject("SELECT d.id FROM panel_decision d JOIN panel_request r ON r.id = d.request_id WHERE r.case_id = ?",
                 Long.class, c.caseId());

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.support.TestTime;
 
 /** Caseload, trend and the records the indicators need, over HTTP with roles and validation. */
 @PostgresIntegrationTest
@@ -32,7 +33,7 @@ class PerformanceApiTest {
 
     private ContactRegistered allocatedNorthCase() {
         ContactRegistered c = drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true,
-                java.time.OffsetDateTime.now().minusHours(1).toString()));
+                TestTime.now().minusHours(1).toString()));
         drive.asManager(c.processInstanceId(), "UserTask_RecordReferralDecision", Map.of("referralDecision", "ACCEPT_REFERRAL"));
         drive.asManager(c.processInstanceId(), "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
         return c;
@@ -80,23 +81,24 @@ class PerformanceApiTest {
     void schoolAbsenceAndCareLeaverRecordsAreValidated() {
         ContactRegistered c = allocatedNorthCase();
         String base = "/api/cases/" + c.caseRef();
+        String termEnded = TestTime.today().minusMonths(4).toString();
 
         ResponseEntity<Map> absence = rest.withBasicAuth("worker.north", "demo").postForEntity(base + "/school-absences",
-                Map.of("termEndsOn", "2026-07-17", "daysAbsent", 12), Map.class);
+                Map.of("termEndsOn", termEnded, "daysAbsent", 12), Map.class);
         ResponseEntity<Map> badAbsence = rest.withBasicAuth("worker.north", "demo").postForEntity(base + "/school-absences",
-                Map.of("termEndsOn", "2026-07-17", "daysAbsent", -3), Map.class);
+                Map.of("termEndsOn", termEnded, "daysAbsent", -3), Map.class);
         ResponseEntity<Map> leaver = rest.withBasicAuth("worker.north", "demo").postForEntity(base + "/care-leaver",
                 Map.of("accommodation", "U1"), Map.class);
         ResponseEntity<Map> badLeaver = rest.withBasicAuth("worker.north", "demo").postForEntity(base + "/care-leaver",
                 Map.of("accommodation", "Q9"), Map.class);
         ResponseEntity<Map> otherTeam = rest.withBasicAuth("worker.south", "demo").postForEntity(base + "/school-absences",
-                Map.of("termEndsOn", "2026-07-17", "daysAbsent", 1), Map.class);
+                Map.of("termEndsOn", termEnded, "daysAbsent", 1), Map.class);
         ResponseEntity<Map> noPlan = rest.withBasicAuth("worker.north", "demo").postForEntity(base + "/cp-reviews",
-                Map.of("heldOn", "2026-07-17"), Map.class);
+                Map.of("heldOn", termEnded), Map.class);
 
         assertThat(absence.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(badAbsence.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(leaver.getBody()).containsEntry("nineteenthBirthday", "2038-05-04").containsEntry("suitable", true);
+        assertThat(leaver.getBody()).containsEntry("nineteenthBirthday", TestTime.bornYearsAgo(7).plusYears(19).toString()).containsEntry("suitable", true);
         assertThat(badLeaver.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(otherTeam.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(noPlan.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import uk.csc.workflow.platform.tasklist.TasklistFilters;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.support.TestTime;
 
 /** The Tasklist filters each role starts with, as Tasklist reads them through the REST API. */
 @PostgresIntegrationTest
@@ -33,10 +33,6 @@ class TasklistFiltersTest {
     @Autowired
     ReferralDriver drive;
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private List<String> filtersSeenBy(String user) {
         return rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter?resourceType=Task", HttpMethod.GET, null,
@@ -54,7 +50,7 @@ class TasklistFiltersTest {
 
     @Test
     void myTeamListsTheTeamsTasksAndOnlyThose() {
-        var north = drive.receive(ReferralDriver.contact("CHILD_IN_NEED", true, false, true, java.time.OffsetDateTime.now().toString()));
+        var north = drive.receive(ReferralDriver.contact("CHILD_IN_NEED", true, false, true, TestTime.now().toString()));
         String myTeam = filters.createFilterQuery().filterName("My team").singleResult().getId();
 
         List<Map<String, Object>> seenByNorth = rest.withBasicAuth("worker.north", "demo").exchange(

@@ -17,14 +17,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
+import uk.csc.workflow.platform.time.EngineClock;
+import uk.csc.workflow.support.TestTime;
 
 /** Drives referral routes through the engine as practitioners would, with the engine's clock under test control. */
 @Component
@@ -51,13 +52,13 @@ public class ReferralDriver {
 
     /** Sets the engine's clock to a London local time. */
     public static void at(String londonDateTime) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(londonDateTime).atZone(StatutoryClock.STATUTORY_ZONE).toInstant()));
+        EngineClock.pin(LocalDateTime.parse(londonDateTime).atZone(StatutoryTimescales.STATUTORY_ZONE).toInstant());
     }
 
     public static ContactRequest contact(String concernLevel, boolean dv, boolean immediateRisk, boolean consent,
                                          String receivedAt) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        var child = new ContactRequest.Child("Test" + unique, "Child", LocalDate.parse("2019-05-04"), null, "F", "WBRI",
+        var child = new ContactRequest.Child("Test" + unique, "Child", TestTime.bornYearsAgo(7), null, "F", "WBRI",
                 "B23 6AB", null, null);
         return new ContactRequest(child, "2A", OffsetDateTime.parse(receivedAt), "Concerns described by the school",
                 concernLevel, immediateRisk, dv, consent, null);

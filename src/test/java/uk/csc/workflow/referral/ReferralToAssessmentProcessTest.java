@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +58,7 @@ class ReferralToAssessmentProcessTest {
     }
 
     @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
+    void resetProfile() {
         profiles.switchTo(GuidanceProfile.WT2010);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ReferralDriver;
+import uk.csc.workflow.platform.time.EngineClock;
 
 /** Drives a period of care as the IRO, the team manager and the social worker would. */
 @Component
@@ -40,8 +41,7 @@ public class LookedAfterDriver {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         var child = new ContactRequest.Child("Care" + unique, "Child", LocalDate.parse(dateOfBirth), null, "M", "WBRI",
                 "B23 6AB", null, null);
-        OffsetDateTime now = OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                java.time.ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(EngineClock.now(), java.time.ZoneOffset.UTC);
         return drive.receive(new ContactRequest(child, "6", now, "Police protection", "SIGNIFICANT_HARM", true, false,
                 true, null));
     }

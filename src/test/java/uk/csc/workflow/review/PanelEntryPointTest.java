@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,6 @@ class PanelEntryPointTest {
     @AfterEach
     void cleanUp() {
         repository.deleteDeployment(deployment, true);
-        ClockUtil.reset();
     }
 
     private int periodsOf(ContactRegistered c) {

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -13,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port against embedded PostgreSQL, with the demo identities
- * and the job executor off (tests fire jobs themselves). Metrics export is on, as in production. Every test with this annotation shares
+ * and the job executor off (tests fire jobs themselves), at a pinned instant ({@link TestTime}). Metrics export is on, as in production. Every test with this annotation shares
  * one Spring context, so the engine starts once per run. Flow-node coverage of the models is
  * recorded for every test class (target/process-test-coverage).
  */
@@ -23,5 +24,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"demo", "test"})
 @Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class})
 @AutoConfigureObservability(tracing = false)
+@ExtendWith(PinnedClock.class)
 public @interface PostgresIntegrationTest {
 }

@@ -15,8 +15,8 @@ final class TestClocks {
         return StatutoryRules.parse(TestClocks.class.getResourceAsStream("/timescales/statutory-rules.csv"), "bundled");
     }
 
-    static StatutoryClock clock(DayCounting counting) {
-        return new StatutoryClock(bundledRules(), new WorkingDayCalendar(bundledHolidays()), counting,
+    static StatutoryTimescales clock(DayCounting counting) {
+        return new StatutoryTimescales(bundledRules(), new WorkingDayCalendar(bundledHolidays()), counting,
                 GuidanceProfile.WT2010);
     }
 }

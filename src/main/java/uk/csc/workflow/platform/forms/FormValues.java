@@ -61,7 +61,7 @@ public final class FormValues {
             return date;
         }
         if (value instanceof java.util.Date date) {
-            return date.toInstant().atZone(uk.csc.workflow.timescales.StatutoryClock.STATUTORY_ZONE).toLocalDate();
+            return date.toInstant().atZone(uk.csc.workflow.timescales.StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
         }
         try {
             String text = value.toString();

@@ -24,8 +24,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * The Tasklist filters every role starts with, sorted by statutory due date. "Due in 2 working
@@ -42,11 +43,13 @@ public class TasklistFilters implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
-    private final StatutoryClock clock;
+    private final StatutoryTimescales clock;
     private final TimeSource time;
+    private final HistoryReplay history;
 
-    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, StatutoryClock clock,
-                    TimeSource time) {
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, StatutoryTimescales clock,
+                    TimeSource time, HistoryReplay history) {
+        this.history = history;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -84,7 +87,7 @@ public class TasklistFilters implements ApplicationRunner {
     /** The end of the second working day from today, London time. */
     Date dueSoonLimit() {
         LocalDate limit = clock.calendar().plusWorkingDays(time.today(), 2);
-        return Date.from(StatutoryClock.endOfDay(limit));
+        return Date.from(StatutoryTimescales.endOfDay(limit));
     }
 
     @Override
@@ -96,7 +99,10 @@ public class TasklistFilters implements ApplicationRunner {
     /** Just after midnight, London time: move "Due in 2 working days" on. */
     @Scheduled(cron = "0 5 0 * * *", zone = "Europe/London")
     public void refreshDueSoon() {
-        ensure(DUE_SOON, definitions().get(DUE_SOON));
+        history.live(() -> {
+            ensure(DUE_SOON, definitions().get(DUE_SOON));
+            return null;
+        });
     }
 
     private void ensure(String name, Definition definition) {

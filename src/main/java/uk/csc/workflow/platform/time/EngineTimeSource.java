@@ -2,15 +2,14 @@ package uk.csc.workflow.platform.time;
 
 import java.time.Instant;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** The engine's clock (ClockUtil is an impl class, hence kept in platform). */
+/** The engine's clock, so case records, deadlines and the engine's own timers agree. */
 @Component
 class EngineTimeSource implements TimeSource {
 
     @Override
     public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 }

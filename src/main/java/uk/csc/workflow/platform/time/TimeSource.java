@@ -3,11 +3,12 @@ package uk.csc.workflow.platform.time;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
- * The current time, as the process engine sees it, so case records, deadlines and timers agree
- * (tests move the engine's clock to run a case through months of statutory time).
+ * The one source of "now" and "today" for main code (an architecture test forbids
+ * {@code Instant.now()} and the like elsewhere). It is the process engine's clock, so case
+ * records, deadlines and timers agree; tests pin it, and only the history replay moves it.
  */
 public interface TimeSource {
 
@@ -15,6 +16,6 @@ public interface TimeSource {
 
     /** Today in England. */
     default LocalDate today() {
-        return now().atZone(StatutoryClock.STATUTORY_ZONE).toLocalDate();
+        return now().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
     }
 }

@@ -1,6 +1,5 @@
 package uk.csc.workflow.platform.web;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,11 +18,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import uk.csc.workflow.platform.time.TimeSource;
+
 /** Turns failures into {@link ApiError} answers; logs no request data, since it may name a child. */
 @RestControllerAdvice(basePackages = "uk.csc.workflow")
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final TimeSource time;
+
+    ApiExceptionHandler(TimeSource time) {
+        this.time = time;
+    }
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ApiError> badRequest(BadRequestException e, HttpServletRequest request) {
@@ -86,9 +93,9 @@ public class ApiExceptionHandler {
                 List.of(), request);
     }
 
-    private static ResponseEntity<ApiError> answer(HttpStatus status, String message, List<FieldProblem> problems,
+    private ResponseEntity<ApiError> answer(HttpStatus status, String message, List<FieldProblem> problems,
                                                    HttpServletRequest request) {
-        return ResponseEntity.status(status).body(new ApiError(Instant.now(), status.value(),
+        return ResponseEntity.status(status).body(new ApiError(time.now(), status.value(),
                 status.getReasonPhrase(), message, request.getRequestURI(), problems));
     }
 }

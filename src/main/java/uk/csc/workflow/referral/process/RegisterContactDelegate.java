@@ -18,7 +18,7 @@ import uk.csc.workflow.platform.web.TaskRejection;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ContactService;
 import uk.csc.workflow.referral.FrontDoor;
-import uk.csc.workflow.timescales.StatutoryClock;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * A duty worker started the route from Tasklist's start form: record the contact as
@@ -85,8 +85,8 @@ class RegisterContactDelegate implements JavaDelegate {
             return null;
         }
         if (receivedOn.equals(time.today())) {
-            return time.now().atZone(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+            return time.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
         }
-        return receivedOn.atStartOfDay(StatutoryClock.STATUTORY_ZONE).toOffsetDateTime();
+        return receivedOn.atStartOfDay(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
     }
 }

@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Computes statutory deadlines: the one place that knows how "within N working days",
+ * The statutory timescales: computes deadlines,: the one place that knows how "within N working days",
  * weeks, months and hours are counted. Pure Java; thread-safe.
  */
-public class StatutoryClock {
+public class StatutoryTimescales {
 
     public static final ZoneId STATUTORY_ZONE = ZoneId.of("Europe/London");
 
@@ -19,7 +19,7 @@ public class StatutoryClock {
     private final DayCounting dayCounting;
     private final GuidanceProfile defaultProfile;
 
-    public StatutoryClock(StatutoryRules rules, WorkingDayCalendar calendar, DayCounting dayCounting,
+    public StatutoryTimescales(StatutoryRules rules, WorkingDayCalendar calendar, DayCounting dayCounting,
                           GuidanceProfile defaultProfile) {
         this.rules = rules;
         this.calendar = calendar;

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every statutory rule against dates worked out by hand from DOMAIN.md sections 2 and 3
  * (the counting is written out in the comments, so a reader can check each one).
  */
-class StatutoryClockTest {
+class StatutoryTimescalesTest {
 
-    private final StatutoryClock clock = TestClocks.clock(DayCounting.TRIGGER_IS_DAY_ZERO);
+    private final StatutoryTimescales clock = TestClocks.clock(DayCounting.TRIGGER_IS_DAY_ZERO);
 
     @ParameterizedTest(name = "{0} from {1} ({2}) is due on {3}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -93,12 +93,12 @@ class StatutoryClockTest {
     @Test
     void seventyTwoHoursAcrossTheAutumnClockChangeAreRealHours() {
         // Clocks go back at 02:00 BST on 25 October 2026: 72 hours from 10:00 BST is 09:00 GMT.
-        ZonedDateTime start = LocalDateTime.parse("2026-10-24T10:00").atZone(StatutoryClock.STATUTORY_ZONE);
+        ZonedDateTime start = LocalDateTime.parse("2026-10-24T10:00").atZone(StatutoryTimescales.STATUTORY_ZONE);
 
         Deadline deadline = clock.deadline("POLICE_PROTECTION", start, GuidanceProfile.WT2010);
 
         assertThat(deadline.dueAt()).isEqualTo(Instant.parse("2026-10-27T09:00:00Z"));
-        assertThat(deadline.dueAt().atZone(StatutoryClock.STATUTORY_ZONE).toLocalDateTime())
+        assertThat(deadline.dueAt().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDateTime())
                 .isEqualTo(LocalDateTime.parse("2026-10-27T09:00"));
         assertThat(deadline.dueOn()).isEqualTo(LocalDate.parse("2026-10-27"));
     }
@@ -106,11 +106,11 @@ class StatutoryClockTest {
     @Test
     void seventyTwoHoursAcrossTheSpringClockChangeAreRealHours() {
         // Clocks go forward at 01:00 GMT on 28 March 2027: 72 hours from 10:00 GMT is 11:00 BST.
-        ZonedDateTime start = LocalDateTime.parse("2027-03-27T10:00").atZone(StatutoryClock.STATUTORY_ZONE);
+        ZonedDateTime start = LocalDateTime.parse("2027-03-27T10:00").atZone(StatutoryTimescales.STATUTORY_ZONE);
 
         Deadline deadline = clock.deadline("POLICE_PROTECTION", start, GuidanceProfile.WT2023);
 
-        assertThat(deadline.dueAt().atZone(StatutoryClock.STATUTORY_ZONE).toLocalDateTime())
+        assertThat(deadline.dueAt().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDateTime())
                 .isEqualTo(LocalDateTime.parse("2027-03-30T11:00"));
         assertThat(deadline.dueAt()).isEqualTo(Instant.parse("2027-03-30T10:00:00Z"));
     }
@@ -143,7 +143,7 @@ class StatutoryClockTest {
             LAC_REVIEW_SECOND  | 2027-01-31 | 2027-04-30 | calendar months do not depend on the convention
             """)
     void theCinCensusConventionCountsTheTriggerAsDayOne(String rule, LocalDate from, LocalDate dueOn, String why) {
-        StatutoryClock censusClock = TestClocks.clock(DayCounting.TRIGGER_IS_DAY_ONE);
+        StatutoryTimescales censusClock = TestClocks.clock(DayCounting.TRIGGER_IS_DAY_ONE);
 
         assertThat(censusClock.deadline(rule, from).dueOn()).as(why).isEqualTo(dueOn);
     }
