@@ -37,7 +37,7 @@ import uk.csc.workflow.platform.time.EngineJobs;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ContactRequest;
-import uk.csc.workflow.referral.FrontDoor;
+import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
 import uk.csc.workflow.timescales.StatutoryTimescales;

@@ -1,5 +1,6 @@
 package uk.csc.workflow.escalation;
 
+import uk.csc.workflow.clocks.CaseClocks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public class EscalationService {
         return raise(caseId, rule, "", level);
     }
 
-    /** For a recurring clock, {@code occurrence} names which one (see DeadlineService). */
+    /** For a recurring clock, {@code occurrence} names which one (see CaseClocks). */
     public Optional<Long> raise(long caseId, String rule, String occurrence, EscalationLevel level) {
         return raise(caseId, rule, occurrence, level, List.of());
     }

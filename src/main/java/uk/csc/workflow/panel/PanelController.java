@@ -1,5 +1,6 @@
 package uk.csc.workflow.panel;
 
+import uk.csc.workflow.panel.process.PanelIntake;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

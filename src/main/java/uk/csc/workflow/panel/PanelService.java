@@ -17,8 +17,8 @@ import uk.csc.workflow.casefile.AuditLog;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.casefile.CaseStage;
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.panel.PanelCodes.Decision;
 import uk.csc.workflow.panel.PanelCodes.EmergencyAdmission;
 import uk.csc.workflow.panel.PanelCodes.FinalOrder;
@@ -47,12 +47,12 @@ public class PanelService {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
-    private final DeadlineService deadlines;
+    private final CaseClocks deadlines;
     private final PanelSittings sittings;
     private final AuditLog audit;
     private final TimeSource time;
 
-    PanelService(JdbcClient jdbc, CaseFileService cases, DeadlineService deadlines, PanelSittings sittings, AuditLog audit,
+    PanelService(JdbcClient jdbc, CaseFileService cases, CaseClocks deadlines, PanelSittings sittings, AuditLog audit,
                  TimeSource time) {
         this.jdbc = jdbc;
         this.cases = cases;

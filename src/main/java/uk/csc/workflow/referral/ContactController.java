@@ -1,5 +1,6 @@
 package uk.csc.workflow.referral;
 
+import uk.csc.workflow.referral.process.FrontDoor;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;

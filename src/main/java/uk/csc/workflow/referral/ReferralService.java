@@ -18,8 +18,8 @@ import uk.csc.workflow.casefile.CaseOutcome;
 import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseStage;
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
 import uk.csc.workflow.platform.forms.FormValues;
@@ -54,12 +54,12 @@ public class ReferralService {
 
     private final JdbcClient jdbc;
     private final CaseFileService cases;
-    private final DeadlineService deadlines;
+    private final CaseClocks deadlines;
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final TimeSource time;
 
-    ReferralService(JdbcClient jdbc, CaseFileService cases, DeadlineService deadlines, StaffDirectory staff, AuditLog audit,
+    ReferralService(JdbcClient jdbc, CaseFileService cases, CaseClocks deadlines, StaffDirectory staff, AuditLog audit,
                     TimeSource time) {
         this.jdbc = jdbc;
         this.cases = cases;

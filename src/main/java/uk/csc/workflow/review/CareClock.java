@@ -8,7 +8,7 @@ import java.time.LocalDate;
  *
  * @param recordId   the review or visit row
  * @param number     its sequence number within the case
- * @param occurrence tells this clock from the case's other reviews or visits (DeadlineService)
+ * @param occurrence tells this clock from the case's other reviews or visits (CaseClocks)
  * @param inviteAt   reviews only: when the IRO should send the invitations
  * @param arrangeNow reviews only: the invitations are due already (or an early review was asked for)
  */

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.EscalationProperties;
-import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.EscalationLadderProperties;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.StatutoryTimescales;
@@ -17,14 +17,14 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 @Component
 class CareClocks {
 
-    private final DeadlineService deadlines;
+    private final CaseClocks deadlines;
     private final CaseFileService cases;
     private final StatutoryTimescales clock;
-    private final EscalationProperties ladder;
+    private final EscalationLadderProperties ladder;
     private final ReviewProperties reviews;
     private final TimeSource time;
 
-    CareClocks(DeadlineService deadlines, CaseFileService cases, StatutoryTimescales clock, EscalationProperties ladder,
+    CareClocks(CaseClocks deadlines, CaseFileService cases, StatutoryTimescales clock, EscalationLadderProperties ladder,
                ReviewProperties reviews, TimeSource time) {
         this.deadlines = deadlines;
         this.cases = cases;

@@ -1,5 +1,6 @@
 package uk.csc.workflow.review;
 
+import uk.csc.workflow.review.process.LookedAfterCare;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

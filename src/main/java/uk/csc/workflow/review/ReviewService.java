@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -146,7 +146,7 @@ public class ReviewService {
      * Records a request for an early review (regulation 33(3)) on the review still to be held.
      * The statutory due date stands: an early review can only be earlier.
      */
-    EarlyReview requestEarly(long periodId, String reason, String userId) {
+    public EarlyReview requestEarly(long periodId, String reason, String userId) {
         FormValues form = new FormValues(reason == null ? Map.of() : Map.of("reason", reason));
         String why = form.text("reason", 2000);
         form.validate();

@@ -1,6 +1,8 @@
 package uk.csc.workflow.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
@@ -9,9 +11,37 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of ARCHITECTURE.md, kept true by the build. */
+/** The package rules of ARCHITECTURE.md and the README's architecture section, kept true by the build. */
 @AnalyzeClasses(packages = "uk.csc.workflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final String[] FEATURES = {"..casefile..", "..clocks..", "..referral..", "..escalation..", "..panel..",
+            "..review..", "..performance..", "..tasklist..", "..demo.."};
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("uk.csc.workflow.(*)..").should().beFreeOfCycles()
+            .because("each package can then be understood, tested and replaced on its own");
+
+    @ArchTest
+    static final ArchRule platformKnowsNoFeature = noClasses().that().resideInAPackage("..platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .because("the platform wires the engine for any process; it names no feature and no process id");
+
+    @ArchTest
+    static final ArchRule camundaOnlyInAdapters = noClasses()
+            .that().resideOutsideOfPackages("..process..", "..platform..", "..identity..", "..tasklist..", "..demo..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+            .because("features talk to the engine through thin adapters (process packages), so the rules stay plain Java");
+
+    @ArchTest
+    static final ArchRule demoCodeLivesInDemo = classes().that().haveSimpleNameStartingWith("Demo")
+            .should().resideInAPackage("..demo..")
+            .because("the demo city and its seeders are not part of the product a council runs");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheDemo = noClasses().that().resideOutsideOfPackage("..demo..")
+            .should().dependOnClassesThat().resideInAPackage("..demo..")
+            .because("the product works without the demo profile");
 
     @ArchTest
     static final ArchRule timescalesArePureJava = noClasses().that().resideInAPackage("..timescales..")

@@ -26,7 +26,7 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.platform.time.EngineJobs;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
-import uk.csc.workflow.referral.FrontDoor;
+import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 import uk.csc.workflow.support.TestTime;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.DeadlineView;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.DeadlineView;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ReferralDriver;
@@ -45,7 +45,7 @@ class PanelProcessTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    DeadlineService deadlines;
+    CaseClocks deadlines;
     @Autowired
     PanelService panel;
 

@@ -1,5 +1,6 @@
 package uk.csc.workflow.referral;
 
+import uk.csc.workflow.referral.process.FrontDoor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

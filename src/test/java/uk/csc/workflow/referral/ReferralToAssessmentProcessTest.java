@@ -27,9 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.csc.workflow.casefile.CaseOutcome;
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.DeadlineStatus;
-import uk.csc.workflow.escalation.DeadlineView;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.DeadlineStatus;
+import uk.csc.workflow.clocks.DeadlineView;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
@@ -47,7 +47,7 @@ class ReferralToAssessmentProcessTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    DeadlineService deadlines;
+    CaseClocks deadlines;
     @Autowired
     GuidanceProfileSetting profiles;
 

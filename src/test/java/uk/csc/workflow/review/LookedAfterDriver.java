@@ -1,5 +1,6 @@
 package uk.csc.workflow.review;
 
+import uk.csc.workflow.review.process.LookedAfterCare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

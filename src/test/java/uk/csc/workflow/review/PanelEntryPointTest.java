@@ -1,5 +1,6 @@
 package uk.csc.workflow.review;
 
+import uk.csc.workflow.review.process.LookedAfterCare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.csc.workflow.referral.ReferralDriver.at;

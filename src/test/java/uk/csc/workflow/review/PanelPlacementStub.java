@@ -1,5 +1,6 @@
 package uk.csc.workflow.review;
 
+import uk.csc.workflow.review.process.LookedAfterCare;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.DeadlineStatus;
-import uk.csc.workflow.escalation.DeadlineView;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.DeadlineStatus;
+import uk.csc.workflow.clocks.DeadlineView;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.referral.ContactRegistered;
@@ -44,7 +44,7 @@ class PeriodOfCareProcessTest {
     @Autowired
     LookedAfterDriver care;
     @Autowired
-    DeadlineService deadlines;
+    CaseClocks deadlines;
     @Autowired
     ReviewService reviews;
     @Autowired

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.DeadlineStatus;
-import uk.csc.workflow.escalation.DeadlineView;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.DeadlineStatus;
+import uk.csc.workflow.clocks.DeadlineView;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
@@ -45,7 +45,7 @@ class ReviewCycleProcessTest {
     @Autowired
     ReviewService reviews;
     @Autowired
-    DeadlineService deadlines;
+    CaseClocks deadlines;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

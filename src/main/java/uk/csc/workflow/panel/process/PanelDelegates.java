@@ -4,7 +4,7 @@ package uk.csc.workflow.panel.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.escalation.process.ClockVariables;
+import uk.csc.workflow.clocks.process.ClockVariables;
 import org.springframework.context.ApplicationEventPublisher;
 
 import uk.csc.workflow.casefile.ChildBecameLookedAfter;

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.panel.PanelIntake;
 import uk.csc.workflow.panel.PanelService;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;

@@ -17,7 +17,6 @@ import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.TaskRejection;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ContactService;
-import uk.csc.workflow.referral.FrontDoor;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**

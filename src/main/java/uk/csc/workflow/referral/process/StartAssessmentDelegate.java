@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.escalation.StatutoryClockStarted;
-import uk.csc.workflow.escalation.process.ClockVariables;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
+import uk.csc.workflow.clocks.process.ClockVariables;
 import uk.csc.workflow.referral.ReferralCodes.AssessmentKind;
 import uk.csc.workflow.referral.ReferralService;
 

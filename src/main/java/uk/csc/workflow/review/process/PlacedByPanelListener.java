@@ -4,7 +4,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.ChildBecameLookedAfter;
-import uk.csc.workflow.review.LookedAfterCare;
 import uk.csc.workflow.review.LookedAfterStart;
 
 /**

@@ -1,4 +1,4 @@
-package uk.csc.workflow.escalation;
+package uk.csc.workflow.clocks;
 
 /** Where a statutory deadline stands. */
 public enum DeadlineStatus {

@@ -1,4 +1,4 @@
-package uk.csc.workflow.platform.tasklist;
+package uk.csc.workflow.tasklist;
 
 import java.time.LocalDate;
 import java.util.Date;

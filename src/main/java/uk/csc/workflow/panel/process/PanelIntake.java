@@ -1,5 +1,7 @@
-package uk.csc.workflow.panel;
+package uk.csc.workflow.panel.process;
 
+import uk.csc.workflow.panel.PanelService;
+import uk.csc.workflow.panel.PanelProperties;
 import java.util.HashMap;
 import java.util.Map;
 

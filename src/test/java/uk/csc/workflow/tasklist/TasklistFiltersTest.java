@@ -1,4 +1,4 @@
-package uk.csc.workflow.platform;
+package uk.csc.workflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
-import uk.csc.workflow.platform.tasklist.TasklistFilters;
+import uk.csc.workflow.tasklist.TasklistFilters;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 import uk.csc.workflow.support.TestTime;

@@ -1,4 +1,4 @@
-package uk.csc.workflow.escalation;
+package uk.csc.workflow.clocks;
 
 import java.util.List;
 
@@ -15,10 +15,10 @@ import uk.csc.workflow.identity.CurrentUser;
 class CaseTimescalesController {
 
     private final CaseFileService cases;
-    private final DeadlineService deadlines;
+    private final CaseClocks deadlines;
     private final AuditLog audit;
 
-    CaseTimescalesController(CaseFileService cases, DeadlineService deadlines, AuditLog audit) {
+    CaseTimescalesController(CaseFileService cases, CaseClocks deadlines, AuditLog audit) {
         this.cases = cases;
         this.deadlines = deadlines;
         this.audit = audit;

@@ -1,4 +1,4 @@
-package uk.csc.workflow.escalation;
+package uk.csc.workflow.clocks;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,14 +22,14 @@ import uk.csc.workflow.timescales.WorkingDayCalendar;
  */
 @Service
 @Transactional
-public class DeadlineService {
+public class CaseClocks {
 
     private final JdbcClient jdbc;
     private final StatutoryTimescales clock;
-    private final EscalationProperties ladder;
+    private final EscalationLadderProperties ladder;
     private final TimeSource time;
 
-    DeadlineService(JdbcClient jdbc, StatutoryTimescales clock, EscalationProperties ladder, TimeSource time) {
+    CaseClocks(JdbcClient jdbc, StatutoryTimescales clock, EscalationLadderProperties ladder, TimeSource time) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ladder = ladder;

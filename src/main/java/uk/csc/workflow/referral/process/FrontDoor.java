@@ -1,5 +1,9 @@
-package uk.csc.workflow.referral;
+package uk.csc.workflow.referral.process;
 
+import uk.csc.workflow.referral.ProcessVariables;
+import uk.csc.workflow.referral.ContactService;
+import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.ContactRegistered;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

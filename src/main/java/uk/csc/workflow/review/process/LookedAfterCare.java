@@ -1,5 +1,13 @@
-package uk.csc.workflow.review;
+package uk.csc.workflow.review.process;
 
+import uk.csc.workflow.review.ReviewService;
+import uk.csc.workflow.review.PlacementChange;
+import uk.csc.workflow.review.Period;
+import uk.csc.workflow.review.LookedAfterStart;
+import uk.csc.workflow.review.EpisodeService;
+import uk.csc.workflow.review.EarlyReviewRequest;
+import uk.csc.workflow.review.EarlyReview;
+import uk.csc.workflow.review.Ceasing;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

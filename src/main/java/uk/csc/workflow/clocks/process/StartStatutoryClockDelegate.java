@@ -1,4 +1,4 @@
-package uk.csc.workflow.escalation.process;
+package uk.csc.workflow.clocks.process;
 
 import java.time.LocalDate;
 
@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
-import uk.csc.workflow.escalation.DeadlineService;
-import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.timescales.GuidanceProfile;
 
 /**
@@ -20,10 +20,10 @@ import uk.csc.workflow.timescales.GuidanceProfile;
 @Component("startStatutoryClock")
 class StartStatutoryClockDelegate implements JavaDelegate {
 
-    private final DeadlineService deadlines;
+    private final CaseClocks deadlines;
     private final CaseFileService cases;
 
-    StartStatutoryClockDelegate(DeadlineService deadlines, CaseFileService cases) {
+    StartStatutoryClockDelegate(CaseClocks deadlines, CaseFileService cases) {
         this.deadlines = deadlines;
         this.cases = cases;
     }

@@ -1,4 +1,4 @@
-package uk.csc.workflow.escalation;
+package uk.csc.workflow.clocks;
 
 import java.time.Instant;
 import java.time.LocalDate;

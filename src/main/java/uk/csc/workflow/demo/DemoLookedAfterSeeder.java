@@ -1,5 +1,8 @@
-package uk.csc.workflow.review;
+package uk.csc.workflow.demo;
 
+import uk.csc.workflow.review.process.LookedAfterCare;
+import uk.csc.workflow.review.LookedAfterStart;
+import uk.csc.workflow.review.EpisodeService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
-import uk.csc.workflow.referral.FrontDoor;
+import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**

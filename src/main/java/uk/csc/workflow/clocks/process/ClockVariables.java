@@ -1,11 +1,11 @@
-package uk.csc.workflow.escalation.process;
+package uk.csc.workflow.clocks.process;
 
 import java.util.Date;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import uk.csc.workflow.escalation.StatutoryClockStarted;
+import uk.csc.workflow.clocks.StatutoryClockStarted;
 
 /**
  * Puts a started clock where the model's timers and due dates read it. For rule

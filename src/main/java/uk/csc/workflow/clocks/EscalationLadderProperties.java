@@ -1,4 +1,4 @@
-package uk.csc.workflow.escalation;
+package uk.csc.workflow.clocks;
 
 import java.time.LocalTime;
 
@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderWorkingDaysBeforeByRule a longer warning for long clocks, e.g. 26-week care proceedings
  */
 @ConfigurationProperties("csc.escalation")
-public record EscalationProperties(Integer reminderWorkingDaysBefore, LocalTime reminderTime,
+public record EscalationLadderProperties(Integer reminderWorkingDaysBefore, LocalTime reminderTime,
                                    Integer serviceManagerWorkingDaysAfter,
                                    java.util.Map<String, Integer> reminderWorkingDaysBeforeByRule) {
 
-    public EscalationProperties {
+    public EscalationLadderProperties {
         reminderWorkingDaysBeforeByRule = reminderWorkingDaysBeforeByRule == null ? java.util.Map.of()
                 : java.util.Map.copyOf(reminderWorkingDaysBeforeByRule);
         reminderWorkingDaysBefore = reminderWorkingDaysBefore == null ? 1 : reminderWorkingDaysBefore;

@@ -1,5 +1,6 @@
-package uk.csc.workflow.identity;
+package uk.csc.workflow.demo;
 
+import uk.csc.workflow.identity.Groups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;

@@ -1,5 +1,10 @@
-package uk.csc.workflow.timescales;
+package uk.csc.workflow.clocks;
 
+import uk.csc.workflow.timescales.UnknownRuleException;
+import uk.csc.workflow.timescales.StatutoryTimescales;
+import uk.csc.workflow.timescales.GuidanceProfile;
+import uk.csc.workflow.timescales.DurationUnit;
+import uk.csc.workflow.timescales.Deadline;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;

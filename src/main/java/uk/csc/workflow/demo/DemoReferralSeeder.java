@@ -1,5 +1,8 @@
-package uk.csc.workflow.referral;
+package uk.csc.workflow.demo;
 
+import uk.csc.workflow.referral.process.FrontDoor;
+import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.ContactRegistered;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
