@@ -1,10 +1,5 @@
 package uk.csc.workflow.clocks;
 
-import uk.csc.workflow.timescales.UnknownRuleException;
-import uk.csc.workflow.timescales.StatutoryTimescales;
-import uk.csc.workflow.timescales.GuidanceProfile;
-import uk.csc.workflow.timescales.DurationUnit;
-import uk.csc.workflow.timescales.Deadline;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,6 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.timescales.Deadline;
+import uk.csc.workflow.timescales.DurationUnit;
+import uk.csc.workflow.timescales.GuidanceProfile;
+import uk.csc.workflow.timescales.StatutoryTimescales;
+import uk.csc.workflow.timescales.UnknownRuleException;
 
 /** The statutory calculator for users and integrations. */
 @RestController

@@ -32,6 +32,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.EngineJobs;
 import uk.csc.workflow.platform.time.HistoryReplay;
@@ -291,7 +292,7 @@ class DemoCitySeeder {
 
     /** Most work is done in time; about one task in eight is late by a few working days. */
     private LocalDate plan(Task task, LocalDate day) {
-        if ("statutoryEscalation".equals(processKey(task))) {
+        if (StatutoryEscalationModel.PROCESS_ID.equals(processKey(task))) {
             return calendar.plusWorkingDays(day, 1);
         }
         LocalDate due = task.getDueDate() == null ? calendar.plusWorkingDays(day, 2)

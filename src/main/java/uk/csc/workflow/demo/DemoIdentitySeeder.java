@@ -1,6 +1,5 @@
 package uk.csc.workflow.demo;
 
-import uk.csc.workflow.identity.Groups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -24,6 +23,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.identity.Groups;
 
 /**
  * Seeds the demo profile's groups, users (password {@code demo}) and the Camunda authorizations

@@ -1,8 +1,5 @@
 package uk.csc.workflow.demo;
 
-import uk.csc.workflow.review.process.LookedAfterCare;
-import uk.csc.workflow.review.LookedAfterStart;
-import uk.csc.workflow.review.EpisodeService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,11 @@ import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.referral.process.FrontDoor;
+import uk.csc.workflow.review.EpisodeService;
+import uk.csc.workflow.review.LookedAfterStart;
+import uk.csc.workflow.review.process.LookedAfterCare;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
@@ -74,9 +75,9 @@ class DemoLookedAfterSeeder implements ApplicationRunner {
                 "Demo contact: police found the child alone at home; parents agreed to accommodation", "SIGNIFICANT_HARM",
                 true, false, true, null), DUTY_NORTH);
         // The manager accepts the referral and allocates a worker, who then visits the child in care.
-        complete(contact, "UserTask_RecordReferralDecision", Map.of("referralDecision", "STRATEGY_DISCUSSION",
+        complete(contact, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "STRATEGY_DISCUSSION",
                 "decisionReason", "Child accommodated under section 20 after police found her alone"));
-        complete(contact, "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
+        complete(contact, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
         care.startCare(contact.caseId(), new LookedAfterStart(today, "V2", "U4", "PR1", "S"), "worker.north");
         log.info("Demo looked-after child seeded: {} (first review and first visit due)", contact.caseRef());
     }

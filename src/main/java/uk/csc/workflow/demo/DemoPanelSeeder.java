@@ -14,11 +14,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.panel.process.PanelIntake;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.panel.process.PanelIntake;
 import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 

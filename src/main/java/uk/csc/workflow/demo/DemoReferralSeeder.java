@@ -1,8 +1,5 @@
 package uk.csc.workflow.demo;
 
-import uk.csc.workflow.referral.process.FrontDoor;
-import uk.csc.workflow.referral.ContactRequest;
-import uk.csc.workflow.referral.ContactRegistered;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +19,10 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.referral.ContactRegistered;
+import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
+import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
@@ -68,15 +69,15 @@ class DemoReferralSeeder implements ApplicationRunner {
         receive("Grace", "Okafor", "2012-01-20", "B6 4LL", "LOW_LEVEL_NEED", false, today.minusDays(14));
         // Accepted and allocated: an initial assessment in progress with worker.north.
         var assessing = receive("Noah", "Evans", "2015-07-02", "B44 9PS", "CHILD_IN_NEED", false, today);
-        complete(assessing, "UserTask_RecordReferralDecision", "manager.north", MANAGER_NORTH, Map.of("referralDecision", "ACCEPT_REFERRAL"));
-        complete(assessing, "UserTask_AllocateWorker", "manager.north", MANAGER_NORTH, Map.of("allocatedWorker", "worker.north"));
+        complete(assessing, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, "manager.north", MANAGER_NORTH, Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        complete(assessing, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, "manager.north", MANAGER_NORTH, Map.of("allocatedWorker", "worker.north"));
         // South: a strategy discussion now, allocated to worker.south.
         var strategy = receive("Mia", "Hughes", "2021-02-14", "B13 9AA", "SIGNIFICANT_HARM", false, today);
-        complete(strategy, "UserTask_RecordReferralDecision", "manager.south", MANAGER_SOUTH, Map.of("referralDecision", "STRATEGY_DISCUSSION"));
-        complete(strategy, "UserTask_AllocateWorker", "manager.south", MANAGER_SOUTH, Map.of("allocatedWorker", "worker.south"));
+        complete(strategy, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, "manager.south", MANAGER_SOUTH, Map.of("referralDecision", "STRATEGY_DISCUSSION"));
+        complete(strategy, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, "manager.south", MANAGER_SOUTH, Map.of("allocatedWorker", "worker.south"));
         // Closed: stepped down to early help.
         var closed = receive("Oliver", "Price", "2017-11-05", "B29 5TT", "LOW_LEVEL_NEED", false, today);
-        complete(closed, "UserTask_RecordReferralDecision", "manager.south", MANAGER_SOUTH, Map.of("referralDecision", "EARLY_HELP"));
+        complete(closed, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, "manager.south", MANAGER_SOUTH, Map.of("referralDecision", "EARLY_HELP"));
         log.info("Demo cases seeded: 6 contacts at different stages");
     }
 

@@ -16,7 +16,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.clocks.process.ClockVariables;
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
+import uk.csc.workflow.review.LookedAfterReviewsModel;
 
 /**
  * What a demo practitioner, manager, IRO or panel chair submits for each task of the models, and
@@ -42,7 +47,8 @@ class DemoTaskValues {
     }
 
     /** The variables the demo decides on, read in one call per task. */
-    static final List<String> READ = List.of("team", "proposedResponse", "recommendation", "proposal", "reviewDueOn", "caseId");
+    private static final String REVIEW_DUE_ON = ClockVariables.dueOn(LookedAfterReviewsModel.Clocks.REVIEW);
+    static final List<String> READ = List.of("team", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId");
 
     Map<String, Object> variablesOf(Task task) {
         return tasks.getVariables(task.getId(), READ);
@@ -53,16 +59,16 @@ class DemoTaskValues {
         String side = team == null ? "north" : team.substring(5);
         String teamGroup = "team-" + side;
         return switch (task.getTaskDefinitionKey()) {
-            case "UserTask_PoliceContribution", "UserTask_JointScreeningDecision" -> user("mash.police", "mash");
-            case "UserTask_HealthContribution" -> user("mash.health", "mash");
-            case "UserTask_RecordPanelDecision" -> user("panel.chair", "panel-chair");
-            case "UserTask_ArrangeReview", "UserTask_HoldReview" -> user("iro", "iro");
-            case "UserTask_EndorseRequest", "UserTask_ApproveResidentialPlacement" -> user("service.manager", "service-manager");
-            case "UserTask_RecordReferralDecision", "UserTask_AllocateWorker", "UserTask_AuthoriseInitialAssessment",
-                 "UserTask_AuthoriseCoreAssessment", "UserTask_AuthoriseSingleAssessment", "UserTask_HoldInitialConference",
-                 "UserTask_PrepareRequest", "UserTask_ProvideMoreInformation", "UserTask_SignOffReview" ->
+            case ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION -> user("mash.police", "mash");
+            case ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION -> user("mash.health", "mash");
+            case ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION -> user("panel.chair", "panel-chair");
+            case LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, LookedAfterReviewsModel.Tasks.HOLD_REVIEW -> user("iro", "iro");
+            case ReceptionIntoCarePanelModel.Tasks.ENDORSE_REQUEST, ReceptionIntoCarePanelModel.Tasks.APPROVE_RESIDENTIAL_PLACEMENT -> user("service.manager", "service-manager");
+            case ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT,
+                 ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE,
+                 ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW ->
                     new CurrentUser("manager." + side, Set.of("team-manager", teamGroup));
-            case "UserTask_AcknowledgeEscalation", "UserTask_ResolveEscalation" -> escalationRecipient(task);
+            case StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION, StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION -> escalationRecipient(task);
             default -> new CurrentUser("worker." + side, Set.of("practitioner", teamGroup));
         };
     }
@@ -84,15 +90,15 @@ class DemoTaskValues {
         String today = day.toString();
         Map<String, Object> v = new HashMap<>();
         switch (task.getTaskDefinitionKey()) {
-            case "UserTask_PoliceContribution", "UserTask_HealthContribution", "UserTask_SocialCareContribution" -> {
+            case ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION, ReferralToAssessmentModel.Tasks.SOCIAL_CARE_CONTRIBUTION -> {
                 v.put("information", "Known to the agency: two incidents this year");
                 v.put("riskLevel", pick(random, "STANDARD", 6, "MEDIUM", 3, "HIGH", 1));
             }
-            case "UserTask_JointScreeningDecision" -> {
+            case ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION -> {
                 v.put("screeningDecision", pick(random, "REFER", 4, "NO_FURTHER_ACTION", 4, "SIGNPOST", 2));
                 v.put("screeningReason", "Joint view of police, health and social care");
             }
-            case "UserTask_RecordReferralDecision" -> {
+            case ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION -> {
                 String proposed = (String) variables.get("proposedResponse");
                 v.put("referralDecision", switch (proposed == null ? "ASSESSMENT" : proposed) {
                     case "INFORMATION_AND_ADVICE" -> "INFORMATION_AND_ADVICE";
@@ -102,50 +108,50 @@ class DemoTaskValues {
                 });
                 v.put("decisionReason", "Manager's decision on the facts of the contact");
             }
-            case "UserTask_AllocateWorker" -> v.put("allocatedWorker", "worker." + ((String) variables.get("team")).substring(5));
-            case "UserTask_CompleteInitialAssessment" -> assessment(v, today, random,
+            case ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER -> v.put("allocatedWorker", "worker." + ((String) variables.get("team")).substring(5));
+            case ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT -> assessment(v, today, random,
                     pick(random, "CLOSE", 26, "CHILD_IN_NEED_PLAN", 36, "CORE_ASSESSMENT", 15, "STRATEGY_DISCUSSION", 9, "PANEL", 14));
-            case "UserTask_CompleteCoreAssessment", "UserTask_CompleteSingleAssessment" -> assessment(v, today, random,
+            case ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT -> assessment(v, today, random,
                     pick(random, "CLOSE", 25, "CHILD_IN_NEED_PLAN", 45, "CARE_MANAGEMENT", 12, "STRATEGY_DISCUSSION", 10, "PANEL", 8));
-            case "UserTask_AuthoriseInitialAssessment", "UserTask_AuthoriseCoreAssessment", "UserTask_AuthoriseSingleAssessment" -> {
+            case ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT -> {
                 String recommendation = (String) variables.get("recommendation");
                 v.put("assessmentOutcome", random.nextInt(12) == 0 ? "RETURN_TO_WORKER" : recommendation);
                 v.put("outcomeReason", "Agreed with the worker's analysis");
                 v.put("transferCriteria", "Long-term needs; criteria for care management met");
             }
-            case "UserTask_HoldStrategyDiscussion" -> {
+            case ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION -> {
                 v.put("strategyHeldOn", today);
                 v.put("strategyAttendees", "Police, health, school, social care");
                 v.put("strategyDecision", random.nextInt(4) == 0 ? "NO_S47" : "START_S47");
                 v.put("nextStep", "CHILD_IN_NEED_PLAN");
                 v.put("strategyReason", "Information shared by the agencies");
             }
-            case "UserTask_CompleteS47Enquiry" -> {
+            case ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY -> {
                 v.put("s47ConcludedOn", today);
                 v.put("s47Outcome", random.nextInt(3) == 0 ? "NOT_SUBSTANTIATED" : "CONCERNS_SUBSTANTIATED");
                 v.put("nextStep", "CHILD_IN_NEED_PLAN");
                 v.put("s47Reason", "Enquiry findings");
             }
-            case "UserTask_HoldInitialConference" -> {
+            case ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE -> {
                 v.put("conferenceHeldOn", today);
                 boolean plan = random.nextInt(5) != 0;
                 v.put("conferenceOutcome", plan ? "CP_PLAN" : "NO_PLAN");
                 v.put("categoryOfAbuse", pick(random, "NEG", 5, "EMO", 3, "PHY", 1, "SAB", 1));
                 v.put("nextStep", "CHILD_IN_NEED_PLAN");
             }
-            case "UserTask_PrepareRequest" -> {
+            case ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST -> {
                 v.put("requestReason", "Parents unable to keep the child safe at home");
                 v.put("proposal", pick(random, "S20_ACCOMMODATION", 7, "PLO_PRE_PROCEEDINGS", 2, "SUPPORT_AT_HOME", 1));
                 v.put("riskSummary", "Neglect and parental substance misuse");
                 v.put("familyOptions", "Wider family assessed");
             }
-            case "UserTask_EndorseRequest" -> {
+            case ReceptionIntoCarePanelModel.Tasks.ENDORSE_REQUEST -> {
                 v.put("endorsed", "YES");
                 v.put("endorsementReason", "Risk is escalating");
             }
-            case "UserTask_RecordPanelDecision" -> panelDecision((String) variables.get("proposal"), v, day, random);
-            case "UserTask_ProvideMoreInformation" -> v.put("additionalInformation", "Assessment attached");
-            case "UserTask_RecordPlacement", "UserTask_RecordEmergencyPlacement" -> {
+            case ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION -> panelDecision((String) variables.get("proposal"), v, day, random);
+            case ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION -> v.put("additionalInformation", "Assessment attached");
+            case ReceptionIntoCarePanelModel.Tasks.RECORD_PLACEMENT, ReceptionIntoCarePanelModel.Tasks.RECORD_EMERGENCY_PLACEMENT -> {
                 v.put("placementStartOn", today);
                 v.put("legalStatus", "V2");
                 String type = pick(random, "U1", 25, "U4", 45, "U6", 20, "K2", 10);
@@ -153,57 +159,57 @@ class DemoTaskValues {
                 v.put("placementProvider", type.equals("U6") || type.equals("K2") ? "PR4" : type.equals("U1") ? "PR0" : "PR1");
                 v.put("preferenceReason", "No family or friends carer able to care now");
             }
-            case "UserTask_ApproveResidentialPlacement" -> {
+            case ReceptionIntoCarePanelModel.Tasks.APPROVE_RESIDENTIAL_PLACEMENT -> {
                 v.put("residentialApproved", "YES");
                 v.put("approvalReason", "Needs a specialist setting");
             }
-            case "UserTask_HoldLegalPlanningMeeting" -> {
+            case ReceptionIntoCarePanelModel.Tasks.HOLD_LEGAL_PLANNING_MEETING -> {
                 v.put("meetingHeldOn", today);
                 v.put("legalAdvice", "Threshold crossed");
                 v.put("thresholdMet", random.nextInt(5) == 0 ? "NO" : "YES");
             }
-            case "UserTask_SendLetterBeforeProceedings" -> v.put("letterSentOn", today);
-            case "UserTask_HoldPreProceedingsMeeting" -> {
+            case ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS -> v.put("letterSentOn", today);
+            case ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING -> {
                 v.put("meetingHeldOn", today);
                 v.put("preProceedingsOutcome", random.nextBoolean() ? "STEP_DOWN" : "ISSUE_PROCEEDINGS");
                 v.put("outcomeReason", "Progress under the plan reviewed");
             }
-            case "UserTask_ConcludeProceedings" -> {
+            case ReceptionIntoCarePanelModel.Tasks.CONCLUDE_PROCEEDINGS -> {
                 v.put("concludedOn", today);
                 v.put("finalOrder", pick(random, "CARE_ORDER", 5, "SPECIAL_GUARDIANSHIP_ORDER", 3, "SUPERVISION_ORDER", 2));
             }
-            case "UserTask_CompleteCarePlan" -> {
+            case ReceptionIntoCarePanelModel.Tasks.COMPLETE_CARE_PLAN -> {
                 v.put("carePlanCompletedOn", today);
                 v.put("permanencePlan", pick(random, "LONG_TERM_FOSTERING", 5, "RETURN_HOME", 3, "SPECIAL_GUARDIANSHIP", 2));
                 v.put("carePlanSummary", "Care plan agreed with the child and family");
             }
-            case "UserTask_RecordHealthAssessment" -> v.put("healthAssessmentOn", today);
-            case "UserTask_SendPlacementNotice" -> {
+            case ReceptionIntoCarePanelModel.Tasks.RECORD_HEALTH_ASSESSMENT -> v.put("healthAssessmentOn", today);
+            case ReceptionIntoCarePanelModel.Tasks.SEND_PLACEMENT_NOTICE -> {
                 v.put("noticeSentOn", today);
                 v.put("noticeSentTo", "Parents, IRO, GP, school");
             }
-            case "UserTask_ArrangeReview" -> {
-                LocalDate due = LocalDate.parse((String) variables.get("reviewDueOn"));
+            case LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW -> {
+                LocalDate due = LocalDate.parse((String) variables.get(REVIEW_DUE_ON));
                 v.put("reviewPlannedFor", (due.isBefore(day) ? day : due.minusDays(random.nextInt(3))).toString());
                 v.put("invitationsSentOn", today);
                 v.put("invitees", "Child, parents, carers, social worker, school");
                 v.put("plannedLateReason", "Rearranged to suit the family");
             }
-            case "UserTask_HoldReview" -> {
+            case LookedAfterReviewsModel.Tasks.HOLD_REVIEW -> {
                 v.put("reviewHeldOn", today);
                 v.put("participation", participation(((Number) variables.get("caseId")).longValue(), day, random));
                 v.put("childsViews", "Wants more contact with siblings");
                 v.put("decisions", "Care plan continues; contact increased");
                 v.put("lateReason", "Rearranged at the family's request");
             }
-            case "UserTask_SignOffReview" -> v.put("recordAgreed", true);
-            case "UserTask_RecordVisit" -> {
+            case LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW -> v.put("recordAgreed", true);
+            case LookedAfterReviewsModel.Tasks.RECORD_VISIT -> {
                 v.put("visitedOn", today);
                 v.put("seenAlone", random.nextInt(5) == 0 ? "NO" : "YES");
                 v.put("visitNotes", "Child settled; carers supportive");
             }
-            case "UserTask_AcknowledgeEscalation" -> v.put("acknowledgementNote", "Discussed with the worker");
-            case "UserTask_ResolveEscalation" -> v.put("resolution", "Work completed");
+            case StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION -> v.put("acknowledgementNote", "Discussed with the worker");
+            case StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION -> v.put("resolution", "Work completed");
             default -> { }
         }
         return v;

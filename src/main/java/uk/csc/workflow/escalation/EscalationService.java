@@ -1,6 +1,5 @@
 package uk.csc.workflow.escalation;
 
-import uk.csc.workflow.clocks.CaseClocks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;

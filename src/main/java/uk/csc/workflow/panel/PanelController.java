@@ -1,6 +1,5 @@
 package uk.csc.workflow.panel;
 
-import uk.csc.workflow.panel.process.PanelIntake;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +16,21 @@ import uk.csc.workflow.casefile.AuditLog;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.panel.process.PanelIntake;
 import uk.csc.workflow.platform.forms.FormValues;
 
 @RestController
 class PanelController {
 
     private final PanelIntake intake;
-    private final PanelService panel;
+    private final PanelDecisions decisions;
     private final PanelQueries queries;
     private final CaseFileService cases;
     private final AuditLog audit;
 
-    PanelController(PanelIntake intake, PanelService panel, PanelQueries queries, CaseFileService cases, AuditLog audit) {
+    PanelController(PanelIntake intake, PanelDecisions decisions, PanelQueries queries, CaseFileService cases, AuditLog audit) {
         this.intake = intake;
-        this.panel = panel;
+        this.decisions = decisions;
         this.queries = queries;
         this.cases = cases;
         this.audit = audit;
@@ -54,7 +54,7 @@ class PanelController {
     List<PanelQueries.RequestEntry> history(@PathVariable String caseRef) {
         CurrentUser user = CurrentUser.fromSecurityContext();
         var record = cases.readable(caseRef, user);
-        audit.record(user.id(), AuditLog.Action.READ, PanelService.CASE, caseRef, "panel history");
+        audit.record(user.id(), AuditLog.Action.READ, PanelRecords.CASE, caseRef, "panel history");
         return queries.history(record.id());
     }
 
@@ -65,7 +65,7 @@ class PanelController {
         if (!user.isIn(Groups.PANEL_CHAIR)) {
             throw new AccessDeniedException("Only a panel chair corrects a panel decision");
         }
-        long id = panel.correct(decisionId, new FormValues(body), user.id());
+        long id = decisions.correct(decisionId, new FormValues(body), user.id());
         return ResponseEntity.status(201).body(Map.of("decisionId", id, "supersedes", decisionId));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.AuditLog;
 import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.GuidanceProfile;
@@ -56,7 +57,7 @@ public class IndicatorDataService {
             form.problem("heldOn", "the case has no child protection plan to review");
         }
         form.validate();
-        String rule = previous == null ? "CP_REVIEW_FIRST" : "CP_REVIEW_NEXT";
+        String rule = previous == null ? StatutoryRuleIds.CP_REVIEW_FIRST : StatutoryRuleIds.CP_REVIEW_NEXT;
         LocalDate due = clock.deadline(rule, previous == null ? conference : previous, GuidanceProfile.valueOf(record.profile())).dueOn();
         jdbc.sql("""
                 INSERT INTO cp_review (case_id, rule, due_on, held_on, recorded_by, recorded_at)

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.stream.Collectors;
 
 import org.springframework.http.MediaType;

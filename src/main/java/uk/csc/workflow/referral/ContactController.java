@@ -1,6 +1,5 @@
 package uk.csc.workflow.referral;
 
-import uk.csc.workflow.referral.process.FrontDoor;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.referral.process.FrontDoor;
 
 @RestController
 @RequestMapping("/api/contacts")

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.csc.workflow.casefile.CaseOpened;
 import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.CaseOpened;
 import uk.csc.workflow.casefile.NewChild;
 import uk.csc.workflow.casefile.TeamRouting;
 import uk.csc.workflow.platform.time.TimeSource;

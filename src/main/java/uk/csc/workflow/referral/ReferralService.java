@@ -1,6 +1,7 @@
 package uk.csc.workflow.referral;
 
-import static uk.csc.workflow.referral.ProcessVariables.*;
+import static uk.csc.workflow.platform.process.CaseVariables.WORKER;
+import static uk.csc.workflow.referral.ReferralToAssessmentModel.Variables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,12 +15,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.AuditLog;
+import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseOutcome;
 import uk.csc.workflow.casefile.CaseRecord;
-import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseStage;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.clocks.StatutoryClockStarted;
+import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
 import uk.csc.workflow.platform.forms.FormValues;
@@ -48,8 +50,8 @@ import uk.csc.workflow.timescales.GuidanceProfile;
 @Transactional
 public class ReferralService {
 
-    static final String REFERRAL_DECISION_RULE = "REFERRAL_DECISION";
-    static final String ICPC_RULE = "ICPC";
+    static final String REFERRAL_DECISION_RULE = StatutoryRuleIds.REFERRAL_DECISION;
+    static final String ICPC_RULE = StatutoryRuleIds.ICPC;
     private static final String CASE = "CASE";
 
     private final JdbcClient jdbc;

@@ -10,14 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.codes.Ssda903;
+import uk.csc.workflow.codes.Ssda903.LegalStatus;
+import uk.csc.workflow.codes.Ssda903.PlacementProvider;
+import uk.csc.workflow.codes.Ssda903.PlacementType;
+import uk.csc.workflow.codes.Ssda903.ReasonCeased;
+import uk.csc.workflow.codes.Ssda903.ReasonForNewEpisode;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
-import uk.csc.workflow.review.LookedAfterCodes.LegalStatus;
-import uk.csc.workflow.review.LookedAfterCodes.PlacementProvider;
-import uk.csc.workflow.review.LookedAfterCodes.PlacementType;
-import uk.csc.workflow.review.LookedAfterCodes.ReasonCeased;
-import uk.csc.workflow.review.LookedAfterCodes.ReasonForNewEpisode;
 
 /**
  * Periods of care and their SSDA903 episodes: becoming looked after, changing placement and
@@ -114,7 +115,7 @@ public class EpisodeService {
     public long changePlacement(long periodId, PlacementChange change, String userId) {
         Placement next = checkedChange(periodId, change);
         Period period = episodes.period(periodId);
-        episodes.endEpisode(episodes.currentEpisode(periodId).id(), next.startDate(), LookedAfterCodes.EPISODE_CONTINUES);
+        episodes.endEpisode(episodes.currentEpisode(periodId).id(), next.startDate(), Ssda903.EPISODE_CONTINUES);
         long id = insertEpisode(periodId, period.caseId(), next, userId);
         visits.cancelOpen(periodId, next.startDate());
         audit.record(userId, period.caseId(), "new placement on " + next.startDate() + ": " + describe(next));

@@ -1,6 +1,5 @@
 package uk.csc.workflow.review;
 
-import uk.csc.workflow.review.process.LookedAfterCare;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.csc.workflow.casefile.AuditLog;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.review.process.LookedAfterCare;
 
 /** A looked-after child's period of care over HTTP; every call is scoped to the caller's teams. */
 @RestController

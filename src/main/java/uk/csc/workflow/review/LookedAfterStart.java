@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * A child becoming looked after: the first episode of a period of care (SSDA903 codes, see
- * {@link LookedAfterCodes}). {@code reasonForNewEpisode} is {@code S} for the first episode.
+ * {@link uk.csc.workflow.codes.Ssda903}). {@code reasonForNewEpisode} is {@code S} for the first episode.
  */
 public record LookedAfterStart(LocalDate startDate, String legalStatus, String placementType,
                                String placementProvider, String reasonForNewEpisode) {

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import uk.csc.workflow.review.LookedAfterCodes.Participation;
+import uk.csc.workflow.codes.Ssda903.Participation;
 
 /** Regulation 33 reviews. */
 @Repository

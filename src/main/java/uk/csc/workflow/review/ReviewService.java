@@ -8,10 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.clocks.StatutoryClockStarted;
+import uk.csc.workflow.clocks.StatutoryRuleIds;
+import uk.csc.workflow.codes.Ssda903.Participation;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
-import uk.csc.workflow.review.LookedAfterCodes.Participation;
 import uk.csc.workflow.review.ReviewRepository.Review;
 
 /**
@@ -23,10 +24,10 @@ import uk.csc.workflow.review.ReviewRepository.Review;
 @Transactional
 public class ReviewService {
 
-    static final String FIRST = "LAC_REVIEW_FIRST";
-    static final String SECOND = "LAC_REVIEW_SECOND";
-    static final String NEXT = "LAC_REVIEW_NEXT";
-    static final String SIGN_OFF = "LAC_REVIEW_SIGN_OFF";
+    static final String FIRST = StatutoryRuleIds.LAC_REVIEW_FIRST;
+    static final String SECOND = StatutoryRuleIds.LAC_REVIEW_SECOND;
+    static final String NEXT = StatutoryRuleIds.LAC_REVIEW_NEXT;
+    static final String SIGN_OFF = StatutoryRuleIds.LAC_REVIEW_SIGN_OFF;
 
     private final ReviewRepository reviews;
     private final EpisodeRepository episodes;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.clocks.StatutoryClockStarted;
+import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.review.LookedAfterCodes.SeenAlone;
@@ -21,9 +22,9 @@ import uk.csc.workflow.review.VisitRepository.Visit;
 @Transactional
 public class VisitService {
 
-    static final String FIRST = "VISIT_FIRST";
-    static final String NEXT = "VISIT_NEXT";
-    static final String LONG_TERM = "VISIT_LONG_TERM";
+    static final String FIRST = StatutoryRuleIds.VISIT_FIRST;
+    static final String NEXT = StatutoryRuleIds.VISIT_NEXT;
+    static final String LONG_TERM = StatutoryRuleIds.VISIT_LONG_TERM;
 
     private final VisitRepository visits;
     private final EpisodeRepository episodes;

@@ -23,7 +23,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.StatutoryTimescales;
@@ -76,11 +78,11 @@ public class TasklistFilters implements ApplicationRunner {
         all.put("Overdue", new Definition("Past their statutory due date", -7, everyone,
                 () -> tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()));
         all.put("Escalations", new Definition("Statutory breaches to acknowledge and resolve", -6, managers,
-                () -> tasks.createTaskQuery().processDefinitionKey("statutoryEscalation").orderByDueDate().asc()));
+                () -> tasks.createTaskQuery().processDefinitionKey(StatutoryEscalationModel.PROCESS_ID).orderByDueDate().asc()));
         all.put("Panel agenda", new Definition("Requests for the Reception into Care panel", -5,
                 List.of(Groups.PANEL_CHAIR, Groups.SERVICE_MANAGER, Groups.TEAM_MANAGER),
-                () -> tasks.createTaskQuery().processDefinitionKey("receptionIntoCarePanel")
-                        .taskDefinitionKey("UserTask_RecordPanelDecision").orderByDueDate().asc()));
+                () -> tasks.createTaskQuery().processDefinitionKey(ReceptionIntoCarePanelModel.PROCESS_ID)
+                        .taskDefinitionKey(ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION).orderByDueDate().asc()));
         return all;
     }
 

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ReferralDriver;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
@@ -70,25 +71,25 @@ class EscalationLadderTest {
         String pi = c.processInstanceId();
 
         at("2027-01-04T09:00");
-        assertThat(drive.task(pi, "UserTask_CompleteInitialAssessment").getPriority()).isEqualTo(50);
-        drive.fire(pi, "BoundaryEvent_InitialAssessmentReminder");
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT).getPriority()).isEqualTo(50);
+        drive.fire(pi, ReferralToAssessmentModel.Elements.INITIAL_ASSESSMENT_REMINDER);
         // The worker's task now sorts first in Tasklist.
-        assertThat(drive.task(pi, "UserTask_CompleteInitialAssessment").getPriority()).isEqualTo(75);
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT).getPriority()).isEqualTo(75);
         at("2027-01-06T00:00");
-        drive.fire(pi, "BoundaryEvent_InitialAssessmentDue");
+        drive.fire(pi, ReferralToAssessmentModel.Elements.INITIAL_ASSESSMENT_DUE);
         at("2027-01-13T00:00");
-        drive.fire(pi, "BoundaryEvent_InitialAssessmentServiceManager");
+        drive.fire(pi, ReferralToAssessmentModel.Elements.INITIAL_ASSESSMENT_SERVICE_MANAGER);
 
         assertThat(escalationsOf(c)).extracting(e -> e.get("level") + " " + e.get("notified") + " " + e.get("due_on"))
                 .containsExactly("REMINDER worker.north 2027-01-05", "TEAM_MANAGER manager.north 2027-01-05",
                         "SERVICE_MANAGER group:service-manager 2027-01-05");
         // The worker's task is still open: the engine keeps running the case.
-        drive.task(pi, "UserTask_CompleteInitialAssessment");
+        drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT);
 
         Task managerTask = tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef())
-                .taskDefinitionKey("UserTask_AcknowledgeEscalation").taskCandidateUser("manager.north").singleResult();
+                .taskDefinitionKey(StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION).taskCandidateUser("manager.north").singleResult();
         assertThat(managerTask).as("the team manager's escalation task").isNotNull();
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey("UserTask_AcknowledgeEscalation")
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey(StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION)
                 .taskCandidateGroup("service-manager").count()).isEqualTo(1);
         assertThat(escalations.list(true, "team-north", new CurrentUser("manager.north", java.util.Set.of("team-manager", "team-north"))))
                 .filteredOn(e -> e.caseRef().equals(c.caseRef())).hasSize(2)
@@ -101,7 +102,7 @@ class EscalationLadderTest {
         drive.identityAs("manager.north", List.of("team-manager", "team-north"), () -> {
             tasks.complete(managerTask.getId(), Map.of("acknowledgementNote", "Spoke to the worker; visit booked"));
             Task resolve = tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef())
-                    .taskDefinitionKey("UserTask_ResolveEscalation").taskCandidateUser("manager.north").singleResult();
+                    .taskDefinitionKey(StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION).taskCandidateUser("manager.north").singleResult();
             tasks.complete(resolve.getId(), Map.of("resolution", "Assessment completed on 7 January"));
         });
         var record = jdbc.queryForMap("SELECT acknowledged_by, resolved_by, resolution FROM escalation WHERE case_id = ? AND level = 'TEAM_MANAGER'",
@@ -121,7 +122,7 @@ class EscalationLadderTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(escalationsOf(c)).hasSize(1);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey("UserTask_AcknowledgeEscalation").count())
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey(StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION).count())
                 .isEqualTo(1);
     }
 
@@ -159,7 +160,7 @@ class EscalationLadderTest {
     @Test
     void aClockAlreadyStoppedRaisesNothing() {
         ContactRegistered c = drive.receive(contact("CHILD_IN_NEED", false, false, true, "2026-12-22T09:15:00Z"));
-        drive.asManager(c.processInstanceId(), "UserTask_RecordReferralDecision", Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "ACCEPT_REFERRAL"));
 
         assertThat(escalations.raise(c.caseId(), "REFERRAL_DECISION", EscalationLevel.TEAM_MANAGER)).isEmpty();
         assertThat(escalationsOf(c)).isEmpty();
@@ -193,13 +194,13 @@ class EscalationLadderTest {
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = c.processInstanceId();
         if (clock.equals("CoreAssessment")) {
-            drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
-            drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("CORE_ASSESSMENT"));
+            drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
+            drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("CORE_ASSESSMENT"));
         }
         if (clock.equals("ChildProtectionEnquiry")) {
-            drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
-            drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("STRATEGY_DISCUSSION"));
-            drive.asWorker(pi, "UserTask_HoldStrategyDiscussion", Map.of("strategyHeldOn", "2026-12-22",
+            drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+            drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("STRATEGY_DISCUSSION"));
+            drive.asWorker(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, Map.of("strategyHeldOn", "2026-12-22",
                     "strategyAttendees", "Police", "strategyDecision", "START_S47", "strategyReason", "Concern"));
         }
         return c;

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -98,7 +96,7 @@ class PanelApiTest {
         management.executeJob(management.createJobQuery().processInstanceId(pi).timers().singleResult().getId());
         var support = PanelProcessTest.decision("SUPPORT_AT_HOME");
         support.put("supportReviewOn", TestTime.today().plusMonths(3).toString());
-        drive.complete(pi, "UserTask_RecordPanelDecision", "panel.chair", List.of("panel-chair"), support);
+        drive.complete(pi, ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION, "panel.chair", List.of("panel-chair"), support);
         long decisionId = jdbc.queryForObject("SELECT d.id FROM panel_decision d JOIN panel_request r ON r.id = d.request_id WHERE r.case_id = ?",
                 Long.class, c.caseId());
         var correction = new HashMap<String, Object>(support);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ReferralDriver;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 import uk.csc.workflow.support.TestTime;
 
@@ -34,8 +35,8 @@ class PerformanceApiTest {
     private ContactRegistered allocatedNorthCase() {
         ContactRegistered c = drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true,
                 TestTime.now().minusHours(1).toString()));
-        drive.asManager(c.processInstanceId(), "UserTask_RecordReferralDecision", Map.of("referralDecision", "ACCEPT_REFERRAL"));
-        drive.asManager(c.processInstanceId(), "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
+        drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
         return c;
     }
 

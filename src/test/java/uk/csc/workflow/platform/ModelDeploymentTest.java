@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /** Every file in processes/ and forms/ deploys and parses on the real engine, and is auto-deployed at start. */
@@ -67,7 +68,7 @@ class ModelDeploymentTest {
         assertThat(config.isDeployChangedOnly()).isTrue();
 
         // What a restart does: the same resources again, filtered for duplicates, make no new versions.
-        long before = repository.createProcessDefinitionQuery().processDefinitionKey("referralToAssessment").count();
+        long before = repository.createProcessDefinitionQuery().processDefinitionKey(ReferralToAssessmentModel.PROCESS_ID).count();
         var again = repository.createDeployment().name(config.getDeploymentName()).enableDuplicateFiltering(true);
         for (org.springframework.core.io.Resource resource : config.getDeploymentResources()) {
             try (var in = resource.getInputStream()) {
@@ -79,7 +80,7 @@ class ModelDeploymentTest {
         }
         again.deploy();
 
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("referralToAssessment").count()).isEqualTo(before);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(ReferralToAssessmentModel.PROCESS_ID).count()).isEqualTo(before);
     }
 
     @Test

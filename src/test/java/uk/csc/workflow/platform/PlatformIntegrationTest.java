@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-
 import javax.script.ScriptEngineManager;
 import javax.sql.DataSource;
 

@@ -11,6 +11,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
+import uk.csc.workflow.review.LookedAfterReviewsModel;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /** Tasklist's "Start process" offers only the routes a person starts, each with its start form. */
@@ -27,8 +31,8 @@ class StartableProcessesTest {
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
 
         // Other tests may have deployed test models of their own: only the product's models count.
-        List<String> product = List.of("referralToAssessment", "receptionIntoCarePanel", "lookedAfterReviews", "statutoryEscalation");
+        List<String> product = List.of(ReferralToAssessmentModel.PROCESS_ID, ReceptionIntoCarePanelModel.PROCESS_ID, LookedAfterReviewsModel.PROCESS_ID, StatutoryEscalationModel.PROCESS_ID);
         assertThat(startable).extracting(d -> (String) d.get("key")).filteredOn(product::contains)
-                .containsExactlyInAnyOrder("referralToAssessment", "receptionIntoCarePanel");
+                .containsExactlyInAnyOrder(ReferralToAssessmentModel.PROCESS_ID, ReceptionIntoCarePanelModel.PROCESS_ID);
     }
 }

@@ -1,13 +1,10 @@
 package uk.csc.workflow.referral;
 
-import uk.csc.workflow.referral.process.FrontDoor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.timescales.StatutoryTimescales;
 import uk.csc.workflow.platform.time.EngineClock;
+import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.support.TestTime;
+import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /** Drives referral routes through the engine as practitioners would, with the engine's clock under test control. */
 @Component
@@ -135,8 +133,8 @@ public class ReferralDriver {
 
     public ContactRegistered acceptedAndAllocated(String receivedAt) {
         ContactRegistered c = receive(contact("CHILD_IN_NEED", false, false, true, receivedAt));
-        asManager(c.processInstanceId(), "UserTask_RecordReferralDecision", Map.of("referralDecision", "ACCEPT_REFERRAL"));
-        asManager(c.processInstanceId(), "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
+        asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
         return c;
     }
 

@@ -97,37 +97,37 @@ class ReferralToAssessmentProcessTest {
         assertThat(c.caseRef()).matches("CSC-2026-\\d{6}");
         assertThat(c.team()).isEqualTo("team-north");
         BpmnAwareTests.assertThat(BpmnAwareTests.processInstanceQuery().processInstanceId(pi).singleResult())
-                .isWaitingAt("UserTask_RecordReferralDecision")
-                .hasPassed("BusinessRuleTask_ClassifyContact")
+                .isWaitingAt(ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION)
+                .hasPassed(ReferralToAssessmentModel.Elements.CLASSIFY_CONTACT)
                 .variables().containsEntry("proposedResponse", "ASSESSMENT").containsEntry("caseRef", c.caseRef())
                 .doesNotContainKey("childFirstName");
         // The referral decision is due by the end of the next working day: 23 December.
-        assertThat(drive.task(pi, "UserTask_RecordReferralDecision").getDueDate().toInstant())
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION).getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2026-12-23T23:59:59Z"));
-        assertThat(drive.timerDue(pi, "BoundaryEvent_ReferralDecisionReminder")).isEqualTo(Instant.parse("2026-12-22T09:00:00Z"));
-        assertThat(drive.timerDue(pi, "BoundaryEvent_ReferralDecisionDue")).isEqualTo(Instant.parse("2026-12-23T23:59:59Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.REFERRAL_DECISION_REMINDER)).isEqualTo(Instant.parse("2026-12-22T09:00:00Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.REFERRAL_DECISION_DUE)).isEqualTo(Instant.parse("2026-12-23T23:59:59Z"));
         // Five working days after 23 December: 24, 29, 30, 31 December and 4 January.
-        assertThat(drive.timerDue(pi, "BoundaryEvent_ReferralDecisionServiceManager")).isEqualTo(Instant.parse("2027-01-04T23:59:59Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.REFERRAL_DECISION_SERVICE_MANAGER)).isEqualTo(Instant.parse("2027-01-04T23:59:59Z"));
 
-        drive.asManager(pi, "UserTask_RecordReferralDecision", Map.of("referralDecision", "ACCEPT_REFERRAL"));
-        drive.asManager(pi, "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
 
         // Initial assessment: 7 working days from 22 December skipping 25, 28 December and 1 January.
-        assertThat(drive.task(pi, "UserTask_CompleteInitialAssessment").getAssignee()).isEqualTo("worker.north");
-        assertThat(drive.task(pi, "UserTask_CompleteInitialAssessment").getDueDate().toInstant())
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT).getAssignee()).isEqualTo("worker.north");
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT).getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2027-01-05T23:59:59Z"));
-        assertThat(drive.timerDue(pi, "BoundaryEvent_InitialAssessmentReminder")).isEqualTo(Instant.parse("2027-01-04T09:00:00Z"));
-        assertThat(drive.timerDue(pi, "BoundaryEvent_InitialAssessmentDue")).isEqualTo(Instant.parse("2027-01-05T23:59:59Z"));
-        assertThat(drive.timerDue(pi, "BoundaryEvent_InitialAssessmentServiceManager")).isEqualTo(Instant.parse("2027-01-12T23:59:59Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.INITIAL_ASSESSMENT_REMINDER)).isEqualTo(Instant.parse("2027-01-04T09:00:00Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.INITIAL_ASSESSMENT_DUE)).isEqualTo(Instant.parse("2027-01-05T23:59:59Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.INITIAL_ASSESSMENT_SERVICE_MANAGER)).isEqualTo(Instant.parse("2027-01-12T23:59:59Z"));
         assertThat(drive.caseStage(c.caseRef())).isEqualTo("INITIAL_ASSESSMENT");
 
         at("2027-01-04T15:00");
-        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-23", "2027-01-04", "CHILD_IN_NEED_PLAN"));
-        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("RETURN_TO_WORKER"));
-        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-23", "2027-01-04", "CHILD_IN_NEED_PLAN"));
-        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("CHILD_IN_NEED_PLAN"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-23", "2027-01-04", "CHILD_IN_NEED_PLAN"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("RETURN_TO_WORKER"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-23", "2027-01-04", "CHILD_IN_NEED_PLAN"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("CHILD_IN_NEED_PLAN"));
 
-        assertEndedAt(c, "EndEvent_ChildInNeedPlan", "CHILD_IN_NEED_PLAN");
+        assertEndedAt(c, ReferralToAssessmentModel.Elements.END_CHILD_IN_NEED_PLAN, "CHILD_IN_NEED_PLAN");
         assertThat(deadlinesOf(c)).extracting(DeadlineView::rule, d -> d.dueOn().toString(), DeadlineView::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("REFERRAL_DECISION", "2026-12-23", DeadlineStatus.MET),
@@ -150,7 +150,7 @@ class ReferralToAssessmentProcessTest {
     void aContactThatIsNotAReferralEndsWithItsOutcome(String decision, String endEvent, String outcome) {
         ContactRegistered c = drive.receive(contact("LOW_LEVEL_NEED", false, false, true, "2026-12-22T09:15:00Z"));
 
-        drive.asManager(c.processInstanceId(), "UserTask_RecordReferralDecision",
+        drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION,
                 Map.of("referralDecision", decision, "decisionReason", "Manager's judgement"));
 
         assertEndedAt(c, endEvent, outcome);
@@ -163,13 +163,13 @@ class ReferralToAssessmentProcessTest {
         String pi = c.processInstanceId();
         assertThat(drive.runtime.getVariable(pi, "proposedResponse")).isEqualTo("EARLY_HELP");
 
-        assertThatThrownBy(() -> drive.asManager(pi, "UserTask_RecordReferralDecision", Map.of("referralDecision", "ACCEPT_REFERRAL")))
+        assertThatThrownBy(() -> drive.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "ACCEPT_REFERRAL")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("decisionReason");
 
         // Nothing was written and the task is still open.
         assertThat(jdbc.queryForObject("SELECT decision FROM contact WHERE id = ?", String.class, c.contactId())).isNull();
-        drive.task(pi, "UserTask_RecordReferralDecision");
-        drive.asManager(pi, "UserTask_RecordReferralDecision",
+        drive.task(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION);
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION,
                 Map.of("referralDecision", "ACCEPT_REFERRAL", "decisionReason", "Third contact this year"));
         assertThat(jdbc.queryForObject("SELECT decision_reason FROM contact WHERE id = ?", String.class, c.contactId()))
                 .isEqualTo("Third contact this year");
@@ -179,9 +179,9 @@ class ReferralToAssessmentProcessTest {
     void onlyAManagerMakesTheReferralDecision() {
         ContactRegistered c = drive.receive(contact("CHILD_IN_NEED", false, false, true, "2026-12-22T09:15:00Z"));
 
-        assertThat(deepest(catchThrowable(() -> drive.asWorker(c.processInstanceId(), "UserTask_RecordReferralDecision",
+        assertThat(deepest(catchThrowable(() -> drive.asWorker(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION,
                 Map.of("referralDecision", "ACCEPT_REFERRAL"))))).isInstanceOf(AuthorizationException.class);
-        drive.task(c.processInstanceId(), "UserTask_RecordReferralDecision");
+        drive.task(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION);
     }
 
     @Test
@@ -190,16 +190,16 @@ class ReferralToAssessmentProcessTest {
         String pi = c.processInstanceId();
         at("2027-01-04T15:00");
 
-        assertThatThrownBy(() -> drive.asWorker(pi, "UserTask_CompleteInitialAssessment",
+        assertThatThrownBy(() -> drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT,
                 assessment("2027-01-04", "2026-12-30", "CLOSE")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("completedOn");
         var missingSeenDate = new HashMap<>(assessment("2027-01-04", "2027-01-04", "CLOSE"));
         missingSeenDate.remove("childSeenOn");
-        assertThatThrownBy(() -> drive.asWorker(pi, "UserTask_CompleteInitialAssessment", missingSeenDate))
+        assertThatThrownBy(() -> drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, missingSeenDate))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("childSeenOn: is required");
 
         assertThat(jdbc.queryForObject("SELECT completed_on FROM assessment WHERE case_id = ?", java.sql.Date.class, c.caseId())).isNull();
-        drive.task(pi, "UserTask_CompleteInitialAssessment");
+        drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT);
     }
 
     @ParameterizedTest(name = "initial assessment outcome {0}")
@@ -208,8 +208,8 @@ class ReferralToAssessmentProcessTest {
     void initialAssessmentOutcomes(String outcome, String endEvent, String caseOutcome) {
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         at("2027-01-06T10:00");
-        drive.asWorker(c.processInstanceId(), "UserTask_CompleteInitialAssessment", assessment("2026-12-23", "2027-01-06", outcome));
-        drive.asManager(c.processInstanceId(), "UserTask_AuthoriseInitialAssessment", authorisation(outcome));
+        drive.asWorker(c.processInstanceId(), ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-23", "2027-01-06", outcome));
+        drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation(outcome));
 
         assertEndedAt(c, endEvent, caseOutcome);
         // Authorised on 6 January, a day after the due date: met, but late.
@@ -221,25 +221,25 @@ class ReferralToAssessmentProcessTest {
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = c.processInstanceId();
         at("2026-12-30T10:00");
-        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-23", "2026-12-30", "CORE_ASSESSMENT"));
-        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("CORE_ASSESSMENT"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-23", "2026-12-30", "CORE_ASSESSMENT"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("CORE_ASSESSMENT"));
 
         // 35 working days from 30 December 2026: 31 Dec, then 34 more in January and February.
-        assertThat(drive.timerDue(pi, "BoundaryEvent_CoreAssessmentDue")).isEqualTo(Instant.parse("2027-02-18T23:59:59Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.CORE_ASSESSMENT_DUE)).isEqualTo(Instant.parse("2027-02-18T23:59:59Z"));
         assertThat(drive.runtime.getVariable(pi, "assessmentDueOn")).isEqualTo("2027-02-18");
 
         at("2027-02-10T10:00");
-        drive.asWorker(pi, "UserTask_CompleteCoreAssessment", assessment("2027-01-05", "2027-02-10", "CARE_MANAGEMENT"));
-        assertThatThrownBy(() -> drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation("CARE_MANAGEMENT")))
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, assessment("2027-01-05", "2027-02-10", "CARE_MANAGEMENT"));
+        assertThatThrownBy(() -> drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, authorisation("CARE_MANAGEMENT")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("transferCriteria");
-        assertThatThrownBy(() -> drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation("CORE_ASSESSMENT")))
+        assertThatThrownBy(() -> drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, authorisation("CORE_ASSESSMENT")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("assessmentOutcome");
 
         var transfer = new HashMap<String, Object>(authorisation("CARE_MANAGEMENT"));
         transfer.put("transferCriteria", "Long-term plan needed; family engaged; criteria 2 and 4 met");
-        drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", transfer);
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, transfer);
 
-        assertEndedAt(c, "EndEvent_TransferredToCareManagement", "TRANSFERRED_TO_CARE_MANAGEMENT");
+        assertEndedAt(c, ReferralToAssessmentModel.Elements.END_TRANSFERRED_TO_CARE_MANAGEMENT, "TRANSFERRED_TO_CARE_MANAGEMENT");
         assertThat(jdbc.queryForObject("SELECT transfer_criteria FROM assessment WHERE case_id = ? AND kind = 'CORE'", String.class,
                 c.caseId())).contains("criteria 2 and 4");
         assertThat(deadline(c, "CORE_ASSESSMENT").status()).isEqualTo(DeadlineStatus.MET);
@@ -251,10 +251,10 @@ class ReferralToAssessmentProcessTest {
     void coreAssessmentOutcomes(String outcome, String endEvent) {
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = c.processInstanceId();
-        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
-        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("CORE_ASSESSMENT"));
-        drive.asWorker(pi, "UserTask_CompleteCoreAssessment", assessment("2026-12-22", "2026-12-22", outcome));
-        drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation(outcome));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("CORE_ASSESSMENT"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", outcome));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, authorisation(outcome));
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
                 .isEqualTo(endEvent);
@@ -264,49 +264,49 @@ class ReferralToAssessmentProcessTest {
     void coreAndSingleAssessmentsCanBeReturnedToTheWorkerAndLeadToAStrategyDiscussion() {
         ContactRegistered core = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = core.processInstanceId();
-        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
-        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("CORE_ASSESSMENT"));
-        drive.asWorker(pi, "UserTask_CompleteCoreAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
-        drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation("RETURN_TO_WORKER"));
-        drive.asWorker(pi, "UserTask_CompleteCoreAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
-        drive.asManager(pi, "UserTask_AuthoriseCoreAssessment", authorisation("STRATEGY_DISCUSSION"));
-        drive.task(pi, "UserTask_HoldStrategyDiscussion");
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "CORE_ASSESSMENT"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("CORE_ASSESSMENT"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, authorisation("RETURN_TO_WORKER"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, authorisation("STRATEGY_DISCUSSION"));
+        drive.task(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION);
         assertThat(drive.caseStage(core.caseRef())).isEqualTo("STRATEGY_DISCUSSION");
 
         profiles.switchTo(GuidanceProfile.WT2023);
         ContactRegistered single = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String spi = single.processInstanceId();
-        drive.asWorker(spi, "UserTask_CompleteSingleAssessment", assessment("2026-12-22", "2026-12-22", "CLOSE"));
-        drive.asManager(spi, "UserTask_AuthoriseSingleAssessment", authorisation("RETURN_TO_WORKER"));
-        drive.asWorker(spi, "UserTask_CompleteSingleAssessment", assessment("2026-12-22", "2026-12-22", "CLOSE"));
-        drive.asManager(spi, "UserTask_AuthoriseSingleAssessment", authorisation("CLOSE"));
-        assertEndedAt(single, "EndEvent_ClosedNoFurtherAction", "CLOSED_NO_FURTHER_ACTION");
+        drive.asWorker(spi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "CLOSE"));
+        drive.asManager(spi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, authorisation("RETURN_TO_WORKER"));
+        drive.asWorker(spi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "CLOSE"));
+        drive.asManager(spi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, authorisation("CLOSE"));
+        assertEndedAt(single, ReferralToAssessmentModel.Elements.END_CLOSED_NO_FURTHER_ACTION, "CLOSED_NO_FURTHER_ACTION");
     }
 
     @Test
     void s47EnquiryLeadsToAChildProtectionPlanWithItsCategory() {
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = c.processInstanceId();
-        drive.asWorker(pi, "UserTask_CompleteInitialAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
-        drive.asManager(pi, "UserTask_AuthoriseInitialAssessment", authorisation("STRATEGY_DISCUSSION"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("STRATEGY_DISCUSSION"));
 
-        drive.asWorker(pi, "UserTask_HoldStrategyDiscussion", Map.of("strategyHeldOn", "2026-12-22",
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, Map.of("strategyHeldOn", "2026-12-22",
                 "strategyAttendees", "Police, school, health visitor", "strategyDecision", "START_S47",
                 "strategyReason", "Disclosure at school"));
         // ICPC within 15 working days of the strategy discussion on 22 December: 15 January 2027.
-        assertThat(drive.timerDue(pi, "BoundaryEvent_ChildProtectionEnquiryDue")).isEqualTo(Instant.parse("2027-01-15T23:59:59Z"));
-        assertThat(drive.task(pi, "UserTask_CompleteS47Enquiry").getDueDate().toInstant()).isEqualTo(Instant.parse("2027-01-15T23:59:59Z"));
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.CHILD_PROTECTION_ENQUIRY_DUE)).isEqualTo(Instant.parse("2027-01-15T23:59:59Z"));
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY).getDueDate().toInstant()).isEqualTo(Instant.parse("2027-01-15T23:59:59Z"));
 
         at("2027-01-08T10:00");
-        drive.asWorker(pi, "UserTask_CompleteS47Enquiry", Map.of("s47ConcludedOn", "2027-01-07",
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY, Map.of("s47ConcludedOn", "2027-01-07",
                 "s47Outcome", "CONCERNS_SUBSTANTIATED", "s47Reason", "Significant harm likely"));
-        assertThatThrownBy(() -> drive.asManager(pi, "UserTask_HoldInitialConference",
+        assertThatThrownBy(() -> drive.asManager(pi, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE,
                 Map.of("conferenceHeldOn", "2027-01-08", "conferenceOutcome", "CP_PLAN")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("categoryOfAbuse");
-        drive.asManager(pi, "UserTask_HoldInitialConference",
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE,
                 Map.of("conferenceHeldOn", "2027-01-08", "conferenceOutcome", "CP_PLAN", "categoryOfAbuse", "EMO"));
 
-        assertEndedAt(c, "EndEvent_ChildProtectionPlan", "CHILD_PROTECTION_PLAN");
+        assertEndedAt(c, ReferralToAssessmentModel.Elements.END_CHILD_PROTECTION_PLAN, "CHILD_PROTECTION_PLAN");
         assertThat(jdbc.queryForObject("SELECT category_of_abuse FROM child_protection_enquiry WHERE case_id = ?", String.class,
                 c.caseId())).isEqualTo("EMO");
         assertThat(deadline(c, "ICPC").dueOn()).hasToString("2027-01-15");
@@ -320,17 +320,17 @@ class ReferralToAssessmentProcessTest {
         ContactRegistered c = drive.receive(contact("SIGNIFICANT_HARM", false, false, false, "2026-12-22T09:15:00Z"));
         String pi = c.processInstanceId();
         assertThat(drive.runtime.getVariable(pi, "proposedResponse")).isEqualTo("STRATEGY_DISCUSSION");
-        drive.asManager(pi, "UserTask_RecordReferralDecision", Map.of("referralDecision", "STRATEGY_DISCUSSION"));
-        drive.asManager(pi, "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
-        drive.asWorker(pi, "UserTask_HoldStrategyDiscussion", Map.of("strategyHeldOn", "2026-12-22",
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, Map.of("strategyHeldOn", "2026-12-22",
                 "strategyAttendees", "Police and health", "strategyDecision", "START_S47", "strategyReason", "Injury"));
         var s47Values = new HashMap<String, Object>(Map.of("s47ConcludedOn", "2026-12-22", "s47Outcome", s47, "s47Reason", "Enquiry done"));
         if (conference == null) {
             s47Values.put("nextStep", nextStep);
         }
-        drive.asWorker(pi, "UserTask_CompleteS47Enquiry", s47Values);
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY, s47Values);
         if (conference != null) {
-            drive.asManager(pi, "UserTask_HoldInitialConference",
+            drive.asManager(pi, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE,
                     Map.of("conferenceHeldOn", "2026-12-22", "conferenceOutcome", conference, "nextStep", nextStep));
         }
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
@@ -343,16 +343,16 @@ class ReferralToAssessmentProcessTest {
         ContactRegistered c = drive.receive(contact("CHILD_IN_NEED", false, true, true, "2026-12-22T09:15:00Z"));
         String pi = c.processInstanceId();
         assertThat(drive.runtime.getVariable(pi, "proposedResponse")).isEqualTo("STRATEGY_DISCUSSION");
-        drive.asManager(pi, "UserTask_RecordReferralDecision", Map.of("referralDecision", "STRATEGY_DISCUSSION"));
-        drive.asManager(pi, "UserTask_AllocateWorker", Map.of("allocatedWorker", "worker.north"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
 
-        assertThatThrownBy(() -> drive.asWorker(pi, "UserTask_HoldStrategyDiscussion", Map.of("strategyHeldOn", "2026-12-22",
+        assertThatThrownBy(() -> drive.asWorker(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, Map.of("strategyHeldOn", "2026-12-22",
                 "strategyAttendees", "Police", "strategyDecision", "NO_S47", "strategyReason", "Explained")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("nextStep");
-        drive.asWorker(pi, "UserTask_HoldStrategyDiscussion", Map.of("strategyHeldOn", "2026-12-22",
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, Map.of("strategyHeldOn", "2026-12-22",
                 "strategyAttendees", "Police", "strategyDecision", "NO_S47", "strategyReason", "Explained", "nextStep", "CLOSE"));
 
-        assertEndedAt(c, "EndEvent_ClosedNoFurtherAction", "CLOSED_NO_FURTHER_ACTION");
+        assertEndedAt(c, ReferralToAssessmentModel.Elements.END_CLOSED_NO_FURTHER_ACTION, "CLOSED_NO_FURTHER_ACTION");
     }
 
     @ParameterizedTest(name = "screening decision {0}")
@@ -363,23 +363,23 @@ class ReferralToAssessmentProcessTest {
         ContactRegistered c = drive.receive(contact("CHILD_IN_NEED", true, false, true, "2026-12-22T09:15:00Z"));
         String pi = c.processInstanceId();
         BpmnAwareTests.assertThat(BpmnAwareTests.processInstanceQuery().processInstanceId(pi).singleResult())
-                .isWaitingAt("UserTask_PoliceContribution", "UserTask_HealthContribution", "UserTask_SocialCareContribution");
-        assertThat(drive.task(pi, "UserTask_PoliceContribution").getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-23T23:59:59Z"));
+                .isWaitingAt(ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION, ReferralToAssessmentModel.Tasks.SOCIAL_CARE_CONTRIBUTION);
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION).getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-23T23:59:59Z"));
         assertThat(drive.caseStage(c.caseRef())).isEqualTo("MULTI_AGENCY_SCREENING");
 
-        assertThat(deepest(catchThrowable(() -> drive.complete(pi, "UserTask_PoliceContribution", "worker.north",
+        assertThat(deepest(catchThrowable(() -> drive.complete(pi, ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, "worker.north",
                 List.of("practitioner", "team-north"), Map.of("information", "x", "riskLevel", "HIGH")))))
                 .isInstanceOf(AuthorizationException.class);
-        drive.complete(pi, "UserTask_PoliceContribution", "mash.police", List.of("mash"), Map.of("information", "Two call-outs", "riskLevel", "MEDIUM"));
-        drive.complete(pi, "UserTask_HealthContribution", "mash.health", List.of("mash"), Map.of("information", "Missed appointments", "riskLevel", "STANDARD"));
-        drive.asWorker(pi, "UserTask_SocialCareContribution", Map.of("information", "Not known", "riskLevel", "STANDARD"));
-        drive.complete(pi, "UserTask_JointScreeningDecision", "mash.police", List.of("mash"),
+        drive.complete(pi, ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, "mash.police", List.of("mash"), Map.of("information", "Two call-outs", "riskLevel", "MEDIUM"));
+        drive.complete(pi, ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION, "mash.health", List.of("mash"), Map.of("information", "Missed appointments", "riskLevel", "STANDARD"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.SOCIAL_CARE_CONTRIBUTION, Map.of("information", "Not known", "riskLevel", "STANDARD"));
+        drive.complete(pi, ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION, "mash.police", List.of("mash"),
                 Map.of("screeningDecision", decision, "screeningReason", "Joint view of the three agencies"));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM screening_contribution WHERE contact_id = ?", Integer.class, c.contactId()))
                 .isEqualTo(3);
         if (endEvent == null) {
-            drive.task(pi, "UserTask_RecordReferralDecision");
+            drive.task(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION);
             assertThat(deadline(c, "REFERRAL_DECISION").status()).isEqualTo(DeadlineStatus.OPEN);
         } else {
             assertEndedAt(c, endEvent, outcome);
@@ -394,10 +394,10 @@ class ReferralToAssessmentProcessTest {
         String pi = c.processInstanceId();
 
         // 45 working days from 22 December 2026.
-        assertThat(drive.timerDue(pi, "BoundaryEvent_SingleAssessmentDue")).isEqualTo(Instant.parse("2027-02-26T23:59:59Z"));
-        drive.asWorker(pi, "UserTask_CompleteSingleAssessment", assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
-        drive.asManager(pi, "UserTask_AuthoriseSingleAssessment", authorisation("STRATEGY_DISCUSSION"));
-        drive.task(pi, "UserTask_HoldStrategyDiscussion");
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.SINGLE_ASSESSMENT_DUE)).isEqualTo(Instant.parse("2027-02-26T23:59:59Z"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "STRATEGY_DISCUSSION"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, authorisation("STRATEGY_DISCUSSION"));
+        drive.task(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION);
 
         assertThat(deadlinesOf(c)).extracting(DeadlineView::rule).containsExactly("REFERRAL_DECISION", "SINGLE_ASSESSMENT");
         assertThat(jdbc.queryForObject("SELECT profile FROM care_case WHERE id = ?", String.class, c.caseId())).isEqualTo("WT2023");
@@ -410,10 +410,10 @@ class ReferralToAssessmentProcessTest {
         profiles.switchTo(GuidanceProfile.WT2023);
         ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
         String pi = c.processInstanceId();
-        drive.asWorker(pi, "UserTask_CompleteSingleAssessment", assessment("2026-12-22", "2026-12-22", outcome));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", outcome));
         var values = new HashMap<String, Object>(authorisation(outcome));
         values.put("transferCriteria", "Criteria recorded");
-        drive.asManager(pi, "UserTask_AuthoriseSingleAssessment", values);
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, values);
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
                 .isEqualTo(endEvent);

@@ -1,8 +1,5 @@
 package uk.csc.workflow.review;
 
-import uk.csc.workflow.review.process.LookedAfterCare;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,10 +11,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.platform.time.EngineClock;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ReferralDriver;
-import uk.csc.workflow.platform.time.EngineClock;
+import uk.csc.workflow.review.process.LookedAfterCare;
 
 /** Drives a period of care as the IRO, the team manager and the social worker would. */
 @Component
@@ -81,7 +79,7 @@ public class LookedAfterDriver {
     }
 
     public void signOff(String pi) {
-        asManager(pi, "UserTask_SignOffReview", Map.of("recordAgreed", true));
+        asManager(pi, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW, Map.of("recordAgreed", true));
     }
 
     public Instant timerDue(String pi, String activityId) {

@@ -1,6 +1,5 @@
 package uk.csc.workflow.review;
 
-import uk.csc.workflow.review.process.LookedAfterCare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.csc.workflow.referral.ReferralDriver.at;
@@ -17,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.csc.workflow.referral.ContactRegistered;
+import uk.csc.workflow.review.process.LookedAfterCare;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /**
@@ -82,7 +82,7 @@ class PanelEntryPointTest {
 
         assertThat(periodsOf(c)).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseRef())
-                .processDefinitionKey("lookedAfterReviews").count()).isZero();
+                .processDefinitionKey(LookedAfterReviewsModel.PROCESS_ID).count()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("panelPlacement")
                 .variableValueEquals("caseId", c.caseId()).count()).isZero();
     }

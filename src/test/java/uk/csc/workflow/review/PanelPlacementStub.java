@@ -1,11 +1,12 @@
 package uk.csc.workflow.review;
 
-import uk.csc.workflow.review.process.LookedAfterCare;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.review.process.LookedAfterCare;
 
 /** What the Reception into Care panel's placement step does: start care inside its own transaction. */
 @Component("panelPlacementStub")

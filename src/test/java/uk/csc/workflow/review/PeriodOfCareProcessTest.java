@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.clocks.DeadlineStatus;
 import uk.csc.workflow.clocks.DeadlineView;
+import uk.csc.workflow.codes.Ssda903;
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.referral.ContactRegistered;
@@ -80,24 +81,24 @@ class PeriodOfCareProcessTest {
         String pi = care.startCare(c, "2026-12-10");
 
         // VISIT_FIRST: a calendar week from Thursday 10 December 2026 is Thursday 17 December.
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2026-12-17T23:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2026-12-17T23:59:59Z"));
         // Reminder one working day before, 16 Dec 09:00 GMT; service manager 5 working days after:
         // 18, 21, 22, 23, 24 December.
-        assertThat(care.timerDue(pi, "BoundaryEvent_VisitReminder")).isEqualTo(Instant.parse("2026-12-16T09:00:00Z"));
-        assertThat(care.timerDue(pi, "BoundaryEvent_VisitServiceManager")).isEqualTo(Instant.parse("2026-12-24T23:59:59Z"));
+        assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.VISIT_REMINDER)).isEqualTo(Instant.parse("2026-12-16T09:00:00Z"));
+        assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.VISIT_SERVICE_MANAGER)).isEqualTo(Instant.parse("2026-12-24T23:59:59Z"));
         at("2026-12-16T14:00");
-        care.asWorker(pi, "UserTask_RecordVisit", visit("2026-12-16", true));
+        care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2026-12-16", true));
 
         // VISIT_NEXT, 6 weeks from the visit: 23, 30 Dec, 6, 13, 20, 27 Jan: Wednesday 27 January 2027.
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2027-01-27T23:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2027-01-27T23:59:59Z"));
         at("2027-01-20T14:00");
-        assertThatThrownBy(() -> care.asWorker(pi, "UserTask_RecordVisit", visit("2026-12-15", true)))
+        assertThatThrownBy(() -> care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2026-12-15", true)))
                 .hasMessageContaining("visitedOn: cannot be before 2026-12-16");
-        assertThatThrownBy(() -> care.asWorker(pi, "UserTask_RecordVisit", visit("2027-01-21", true)))
+        assertThatThrownBy(() -> care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2027-01-21", true)))
                 .hasMessageContaining("visitedOn: cannot be in the future");
-        care.asWorker(pi, "UserTask_RecordVisit", visit("2027-01-20", false));
+        care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2027-01-20", false));
         // 6 weeks from 20 Jan: 27 Jan, 3, 10, 17, 24 Feb, 3 Mar: Wednesday 3 March.
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2027-03-03T23:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2027-03-03T23:59:59Z"));
 
         at("2027-02-15T11:00");
         assertThat(problemsOf(() -> care.care.changePlacement(c.caseRef(), placement("2027-02-15", "V2", "S"), WORKER)))
@@ -116,29 +117,29 @@ class PeriodOfCareProcessTest {
         care.care.changePlacement(c.caseRef(), placement("2027-02-15", "V2", "P"), WORKER);
 
         // The visit clock starts again: a week from 15 February is Monday 22 February.
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2027-02-22T23:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2027-02-22T23:59:59Z"));
         assertThat(runtime.getVariables(pi)).containsEntry("placementType", "U5").containsEntry("reasonForNewEpisode", "P")
                 .doesNotContainKey("changedBy");
         at("2027-02-22T12:00");
-        care.asWorker(pi, "UserTask_RecordVisit", visit("2027-02-22", false));
+        care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2027-02-22", false));
         // 6 weeks: 1, 8, 15, 22, 29 Mar, 5 Apr: Monday 5 April 2027 (Easter Monday does not matter
         // in calendar weeks); BST, so 22:59:59 UTC.
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2027-04-05T22:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2027-04-05T22:59:59Z"));
         at("2027-04-01T12:00");
-        care.asWorker(pi, "UserTask_RecordVisit", visit("2027-04-01", true));
+        care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2027-04-01", true));
         // 6 weeks: 8, 15, 22, 29 Apr, 6, 13 May: Thursday 13 May.
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2027-05-13T22:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2027-05-13T22:59:59Z"));
         // Made very late on Monday 14 February 2028, the day before the placement's first
         // anniversary: still its first year, so 6 weeks: 21, 28 Feb, 6, 13, 20, 27 Mar (2028 is a
         // leap year): Monday 27 March 2028, BST from 26 March.
         at("2028-02-14T12:00");
-        care.asWorker(pi, "UserTask_RecordVisit", visit("2028-02-14", true));
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2028-03-27T22:59:59Z"));
+        care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2028-02-14", true));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2028-03-27T22:59:59Z"));
         // Wednesday 16 February 2028, after the anniversary (15 February): the placement is meant to
         // last until 18, so VISIT_LONG_TERM, 3 months: Tuesday 16 May 2028.
         at("2028-02-16T12:00");
-        care.asWorker(pi, "UserTask_RecordVisit", visit("2028-02-16", true));
-        assertThat(care.taskDue(pi, "UserTask_RecordVisit")).isEqualTo(Instant.parse("2028-05-16T22:59:59Z"));
+        care.asWorker(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT, visit("2028-02-16", true));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT)).isEqualTo(Instant.parse("2028-05-16T22:59:59Z"));
 
         assertThat(jdbc.queryForList("""
                 SELECT sequence_number || ' ' || rule || ' ' || due_on || ' ' || COALESCE(CAST(visited_on AS VARCHAR), '-') || ' '
@@ -174,12 +175,12 @@ class PeriodOfCareProcessTest {
 
         // A review's reminder puts the review first in the IRO's list, not the social worker's visit.
         at("2026-12-24T09:00");
-        care.fire(pi, "BoundaryEvent_ReviewReminder");
-        assertThat(care.drive.task(pi, "UserTask_ArrangeReview").getPriority()).isEqualTo(75);
-        assertThat(care.drive.task(pi, "UserTask_RecordVisit").getPriority()).isEqualTo(50);
+        care.fire(pi, LookedAfterReviewsModel.Elements.REVIEW_REMINDER);
+        assertThat(care.drive.task(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW).getPriority()).isEqualTo(75);
+        assertThat(care.drive.task(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT).getPriority()).isEqualTo(50);
 
         at("2027-01-20T10:00");
-        care.fire(pi, "BoundaryEvent_VisitReminder");
+        care.fire(pi, LookedAfterReviewsModel.Elements.VISIT_REMINDER);
         for (String ladder : List.of("Visit", "Review")) {
             care.fire(pi, "BoundaryEvent_" + ladder + "Due");
             care.fire(pi, "BoundaryEvent_" + ladder + "ServiceManager");
@@ -187,13 +188,13 @@ class PeriodOfCareProcessTest {
         // The engine keeps running the case: the review and the visit are still to do.
         var arranged = arrangement("2027-01-20", "2027-01-13");
         arranged.put("plannedLateReason", "IRO off sick");
-        care.asIro(pi, "UserTask_ArrangeReview", arranged);
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arranged);
         var late = review("2027-01-20", "PN1");
         late.put("lateReason", "IRO off sick");
-        care.asIro(pi, "UserTask_HoldReview", late);
-        care.fire(pi, "BoundaryEvent_SignOffReminder");
-        care.fire(pi, "BoundaryEvent_SignOffDue");
-        care.fire(pi, "BoundaryEvent_SignOffServiceManager");
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, late);
+        care.fire(pi, LookedAfterReviewsModel.Elements.SIGN_OFF_REMINDER);
+        care.fire(pi, LookedAfterReviewsModel.Elements.SIGN_OFF_DUE);
+        care.fire(pi, LookedAfterReviewsModel.Elements.SIGN_OFF_SERVICE_MANAGER);
 
         // The case is not allocated yet, so reminders go to the team; a review's breach goes to the
         // IRO service as well as the team manager.
@@ -210,12 +211,12 @@ class PeriodOfCareProcessTest {
                 "LAC_REVIEW_SIGN_OFF SERVICE_MANAGER group:service-manager");
         // The IROs see the review breach in Tasklist beside the team manager.
         var acknowledge = tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef())
-                .taskDefinitionKey("UserTask_AcknowledgeEscalation");
+                .taskDefinitionKey(StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION);
         assertThat(acknowledge.taskCandidateGroup("iro").count()).isEqualTo(1);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey("UserTask_AcknowledgeEscalation")
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseRef()).taskDefinitionKey(StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION)
                 .taskCandidateUser("manager.north").count()).isEqualTo(3);
         assertThat(reviews.reviewsOf(c.caseId()).get(0).status()).isEqualTo("MET_LATE");
-        care.drive.task(pi, "UserTask_RecordVisit");
+        care.drive.task(pi, LookedAfterReviewsModel.Tasks.RECORD_VISIT);
     }
 
     @Test
@@ -223,8 +224,8 @@ class PeriodOfCareProcessTest {
         ContactRegistered c = care.childBorn("2010-05-05");
         String pi = care.startCare(c, "2026-12-10");
         at("2027-01-08T15:00");
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
-        care.asIro(pi, "UserTask_HoldReview", review("2027-01-08", "PN1"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-14"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2027-01-08", "PN1"));
         // Waiting: review 2's invitations, the sign-off of review 1, the first visit, each with timers.
         assertThat(management.createJobQuery().processInstanceId(pi).timers().count()).isEqualTo(10);
 
@@ -233,12 +234,12 @@ class PeriodOfCareProcessTest {
                 .containsExactly("ceasedOn: cannot be before 2027-01-08 (the current placement, last review or last visit)");
         assertThat(problemsOf(() -> care.care.cease(c.caseRef(), new Ceasing(LocalDate.parse("2027-01-13"), "X1"), WORKER)))
                 .containsExactlyInAnyOrder("ceasedOn: cannot be in the future",
-                        "reason: 'X1' is not one of " + List.of(LookedAfterCodes.ReasonCeased.values()));
+                        "reason: 'X1' is not one of " + List.of(Ssda903.ReasonCeased.values()));
         // Tuesday 12 January 2027: returned home to parents as planned (E4A).
         care.care.cease(c.caseRef(), new Ceasing(LocalDate.parse("2027-01-12"), "E4A"), WORKER);
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime()).isNotNull();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId("EndEvent_CeasedLookedAfter")
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId(LookedAfterReviewsModel.Elements.END_CEASED_LOOKED_AFTER)
                 .finished().count()).isEqualTo(1);
         assertThat(management.createJobQuery().processInstanceId(pi).count()).isZero();
         assertThat(tasks.createTaskQuery().processInstanceId(pi).count()).isZero();
@@ -280,7 +281,7 @@ class PeriodOfCareProcessTest {
                 .containsExactly("startDate: cannot be before the child was born");
         // Nothing was stored and no process started.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM looked_after_period WHERE case_id = ?", Integer.class, c.caseId())).isZero();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("lookedAfterReviews")
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(LookedAfterReviewsModel.PROCESS_ID)
                 .processInstanceBusinessKey(c.caseRef()).count()).isZero();
 
         String pi = care.startCare(c, "2026-12-10");

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,22 +59,22 @@ class ReviewCycleProcessTest {
 
     private void assertReviewClock(String pi, String inviteAt, String remindAt, String dueAt) {
         if (inviteAt != null) {
-            assertThat(care.timerDue(pi, "IntermediateCatchEvent_InvitationsDue")).as("invitations").isEqualTo(Instant.parse(inviteAt));
+            assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.INVITATIONS_DUE)).as("invitations").isEqualTo(Instant.parse(inviteAt));
         }
-        assertThat(care.timerDue(pi, "BoundaryEvent_ReviewReminder")).as("reminder").isEqualTo(Instant.parse(remindAt));
-        assertThat(care.timerDue(pi, "BoundaryEvent_ReviewDue")).as("deadline").isEqualTo(Instant.parse(dueAt));
+        assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.REVIEW_REMINDER)).as("reminder").isEqualTo(Instant.parse(remindAt));
+        assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.REVIEW_DUE)).as("deadline").isEqualTo(Instant.parse(dueAt));
     }
 
     /** Invitations are due: the timer fires, the IRO arranges the review. */
     private void invitationsDue(String pi, String sentOn, String plannedFor) {
         at(sentOn + "T09:30");
-        care.fire(pi, "IntermediateCatchEvent_InvitationsDue");
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement(plannedFor, sentOn));
+        care.fire(pi, LookedAfterReviewsModel.Elements.INVITATIONS_DUE);
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement(plannedFor, sentOn));
     }
 
     private void held(String pi, String heldOn, String participation) {
         at(heldOn + "T16:00");
-        care.asIro(pi, "UserTask_HoldReview", review(heldOn, participation));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review(heldOn, participation));
         care.signOff(pi);
     }
 
@@ -90,19 +89,19 @@ class ReviewCycleProcessTest {
         // Invitations: 20 working days back from 12 Jan is 10 Dec itself, so the IRO arranges it at once.
         // Reminder: 10 working days back is 24 Dec (11, 8, 7, 6, 5, 4 Jan, 31, 30, 29, 24 Dec). GMT.
         BpmnAwareTests.assertThat(BpmnAwareTests.processInstanceQuery().processInstanceId(pi).singleResult())
-                .isWaitingAt("UserTask_ArrangeReview", "UserTask_RecordVisit");
+                .isWaitingAt(LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, LookedAfterReviewsModel.Tasks.RECORD_VISIT);
         assertReviewClock(pi, null, "2026-12-24T09:00:00Z", "2027-01-12T23:59:59Z");
-        assertThat(care.taskDue(pi, "UserTask_ArrangeReview")).isEqualTo(Instant.parse("2027-01-12T23:59:59Z"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW)).isEqualTo(Instant.parse("2027-01-12T23:59:59Z"));
         // Service manager: 5 working days after 12 Jan: 13, 14, 15, 18, 19 Jan.
-        assertThat(care.timerDue(pi, "BoundaryEvent_ReviewServiceManager")).isEqualTo(Instant.parse("2027-01-19T23:59:59Z"));
+        assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.REVIEW_SERVICE_MANAGER)).isEqualTo(Instant.parse("2027-01-19T23:59:59Z"));
         at("2026-12-14T11:00");
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-14"));
 
         // Held on Friday 8 January 2027, on time. The team manager signs off within 5 working days:
         // 11, 12, 13, 14, 15 Jan.
         at("2027-01-08T16:00");
-        care.asIro(pi, "UserTask_HoldReview", review("2027-01-08", "PN1"));
-        assertThat(care.taskDue(pi, "UserTask_SignOffReview")).isEqualTo(Instant.parse("2027-01-15T23:59:59Z"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2027-01-08", "PN1"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW)).isEqualTo(Instant.parse("2027-01-15T23:59:59Z"));
         care.signOff(pi);
 
         // Review 2 (LAC_REVIEW_SECOND, 3 months from 8 Jan): Thursday 8 April 2027.
@@ -112,27 +111,27 @@ class ReviewCycleProcessTest {
         // Deadline: end of 8 April BST = 22:59:59 UTC.
         assertReviewClock(pi, "2027-03-09T09:00:00Z", "2027-03-23T09:00:00Z", "2027-04-08T22:59:59Z");
         // Service manager: 9, 12, 13, 14, 15 April.
-        assertThat(care.timerDue(pi, "BoundaryEvent_ReviewServiceManager")).isEqualTo(Instant.parse("2027-04-15T22:59:59Z"));
+        assertThat(care.timerDue(pi, LookedAfterReviewsModel.Elements.REVIEW_SERVICE_MANAGER)).isEqualTo(Instant.parse("2027-04-15T22:59:59Z"));
         at("2027-03-09T09:30");
-        care.fire(pi, "IntermediateCatchEvent_InvitationsDue");
+        care.fire(pi, LookedAfterReviewsModel.Elements.INVITATIONS_DUE);
         // Planned after the due date: the IRO must say why.
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-04-15", "2027-03-09")))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-04-15", "2027-03-09")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("plannedLateReason");
         var lateArrangement = arrangement("2027-04-15", "2027-03-09");
         lateArrangement.put("plannedLateReason", "The mother is in hospital until 14 April");
-        care.asIro(pi, "UserTask_ArrangeReview", lateArrangement);
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, lateArrangement);
         // The review is missed: the deadline escalates to the team manager and the IRO service.
         at("2027-04-09T00:05");
-        care.fire(pi, "BoundaryEvent_ReviewDue");
+        care.fire(pi, LookedAfterReviewsModel.Elements.REVIEW_DUE);
         assertThat(jdbc.queryForList("SELECT level || ' ' || notified FROM escalation WHERE case_id = ? AND rule = 'LAC_REVIEW_SECOND'",
                 String.class, c.caseId())).containsExactly("TEAM_MANAGER manager.north,group:iro");
         // Held late on 15 April, with the reason: recorded as late, not hidden.
         at("2027-04-15T16:00");
         var lateReview = review("2027-04-15", "PN2");
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", lateReview))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, lateReview))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("lateReason");
         lateReview.put("lateReason", "Mother in hospital; the review waited so that she could attend");
-        care.asIro(pi, "UserTask_HoldReview", lateReview);
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, lateReview);
         care.signOff(pi);
 
         // Review 3 (LAC_REVIEW_NEXT, 6 months from 15 April, the date it was actually held): Friday 15
@@ -152,8 +151,8 @@ class ReviewCycleProcessTest {
                 new EarlyReviewRequest("Care plan: proposed move to long-term foster carers"), IRO_USER);
         assertThat(early).isEqualTo(new EarlyReview(4, LocalDate.parse("2028-04-12"), true));
         // The IRO arranges it at once; the statutory due date stands.
-        assertThat(care.taskDue(pi, "UserTask_ArrangeReview")).isEqualTo(Instant.parse("2028-04-12T22:59:59Z"));
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2028-02-29", "2028-02-21"));
+        assertThat(care.taskDue(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW)).isEqualTo(Instant.parse("2028-04-12T22:59:59Z"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2028-02-29", "2028-02-21"));
         // Held early on leap day, Tuesday 29 February 2028.
         held(pi, "2028-02-29", "PN3");
 
@@ -215,16 +214,16 @@ class ReviewCycleProcessTest {
         ContactRegistered four = care.childBorn("2023-01-08");
         String pi = care.startCare(four, "2026-12-10");
         at("2027-01-08T15:00");
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-14"));
 
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2027-01-08", "PN0")))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2027-01-08", "PN0")))
                 .hasRootCauseInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("participation: PN0 is only for a child under 4");
         // Nothing was recorded and the task is still open.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM looked_after_review WHERE case_id = ? AND held_on IS NOT NULL",
                 Integer.class, four.caseId())).isZero();
-        care.drive.task(pi, "UserTask_HoldReview");
-        care.asIro(pi, "UserTask_HoldReview", review("2027-01-08", "PN3"));
+        care.drive.task(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW);
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2027-01-08", "PN3"));
         assertThat(reviews.reviewsOf(four.caseId()).get(0).participation()).isEqualTo("PN3");
 
         // Born a day later, 9 January 2023: still 3 on 8 January 2027, so PN0 is right.
@@ -232,8 +231,8 @@ class ReviewCycleProcessTest {
         at("2026-12-10T10:00");
         String other = care.startCare(three, "2026-12-10");
         at("2027-01-08T15:00");
-        care.asIro(other, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
-        care.asIro(other, "UserTask_HoldReview", review("2027-01-08", "PN0"));
+        care.asIro(other, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-14"));
+        care.asIro(other, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2027-01-08", "PN0"));
         assertThat(reviews.reviewsOf(three.caseId()).get(0).participation()).isEqualTo("PN0");
     }
 
@@ -243,39 +242,39 @@ class ReviewCycleProcessTest {
         String pi = care.startCare(c, "2026-12-10");
         at("2026-12-14T10:00");
 
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-15")))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-15")))
                 .hasMessageContaining("invitationsSentOn: cannot be in the future");
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_ArrangeReview", arrangement("2026-12-11", "2026-12-14")))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2026-12-11", "2026-12-14")))
                 .hasMessageContaining("reviewPlannedFor: cannot be before the invitations were sent");
         // A service manager may work any task in the engine, but the review is the IRO's.
-        assertThat(deepest(catchThrowable(() -> care.drive.complete(pi, "UserTask_ArrangeReview", "service.manager",
+        assertThat(deepest(catchThrowable(() -> care.drive.complete(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, "service.manager",
                 java.util.List.of("service-manager"), arrangement("2027-01-08", "2026-12-14")))))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("is for");
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-01-08", "2026-12-14"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-14"));
 
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2026-12-15", "PN1")))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2026-12-15", "PN1")))
                 .hasMessageContaining("reviewHeldOn: cannot be in the future");
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2026-12-09", "PN1")))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2026-12-09", "PN1")))
                 .hasMessageContaining("reviewHeldOn: cannot be before the child became looked after (2026-12-10)");
         var missing = review("2026-12-14", "PN9");
         missing.remove("childsViews");
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", missing))
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, missing))
                 .hasMessageContaining("participation: 'PN9' is not one of").hasMessageContaining("childsViews: is required");
-        care.asIro(pi, "UserTask_HoldReview", review("2026-12-14", "PN1"));
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2026-12-14", "PN1"));
 
         // The next review cannot be recorded on or before the one already held.
         at("2026-12-15T09:30");
-        care.fire(pi, "IntermediateCatchEvent_InvitationsDue");
-        care.asIro(pi, "UserTask_ArrangeReview", arrangement("2027-03-01", "2026-12-15"));
-        assertThatThrownBy(() -> care.asIro(pi, "UserTask_HoldReview", review("2026-12-14", "PN1")))
+        care.fire(pi, LookedAfterReviewsModel.Elements.INVITATIONS_DUE);
+        care.asIro(pi, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-03-01", "2026-12-15"));
+        assertThatThrownBy(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.HOLD_REVIEW, review("2026-12-14", "PN1")))
                 .hasMessageContaining("reviewHeldOn: must be after the previous review, held on 2026-12-14");
 
         // Only a manager signs the record off, and must confirm it.
-        assertThat(deepest(catchThrowable(() -> care.asIro(pi, "UserTask_SignOffReview", Map.of("recordAgreed", true)))))
+        assertThat(deepest(catchThrowable(() -> care.asIro(pi, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW, Map.of("recordAgreed", true)))))
                 .isInstanceOf(AuthorizationException.class);
-        assertThatThrownBy(() -> care.asManager(pi, "UserTask_SignOffReview", Map.of("recordAgreed", false)))
+        assertThatThrownBy(() -> care.asManager(pi, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW, Map.of("recordAgreed", false)))
                 .hasMessageContaining("recordAgreed");
-        care.asManager(pi, "UserTask_SignOffReview", Map.of("recordAgreed", true, "managerComments", "Good record"));
+        care.asManager(pi, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW, Map.of("recordAgreed", true, "managerComments", "Good record"));
         assertThat(jdbc.queryForMap("SELECT signed_off_by, manager_comments FROM looked_after_review WHERE case_id = ? AND sequence_number = 1",
                 c.caseId())).containsEntry("signed_off_by", "manager.north").containsEntry("manager_comments", "Good record");
     }

@@ -8,14 +8,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
-import uk.csc.workflow.tasklist.TasklistFilters;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 import uk.csc.workflow.support.TestTime;

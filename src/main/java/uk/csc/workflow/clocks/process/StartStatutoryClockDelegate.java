@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.clocks.StatutoryClockStarted;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.timescales.GuidanceProfile;
 
 /**
@@ -30,11 +31,11 @@ class StartStatutoryClockDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = ((Number) execution.getVariable("caseId")).longValue();
-        Object occurrence = execution.getVariableLocal("occurrence");
-        StatutoryClockStarted clock = deadlines.start(caseId, execution.getVariableLocal("rule").toString(),
+        long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+        Object occurrence = execution.getVariableLocal(ClockVariables.OCCURRENCE);
+        StatutoryClockStarted clock = deadlines.start(caseId, execution.getVariableLocal(ClockVariables.RULE).toString(),
                 occurrence == null ? "" : occurrence.toString(),
-                LocalDate.parse(execution.getVariableLocal("startedOn").toString()),
+                LocalDate.parse(execution.getVariableLocal(ClockVariables.STARTED_ON).toString()),
                 GuidanceProfile.valueOf(cases.get(caseId).profile()));
         ClockVariables.set(execution, clock);
     }

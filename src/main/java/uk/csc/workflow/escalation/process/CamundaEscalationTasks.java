@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.escalation.EscalationLevel;
 import uk.csc.workflow.escalation.EscalationTasks;
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
 
 /** Each escalation is a small process: the manager acknowledges it, then records how it was resolved. */
 @Component
 class CamundaEscalationTasks implements EscalationTasks {
 
-    static final String PROCESS_KEY = "statutoryEscalation";
 
     private final RuntimeService runtime;
 
@@ -25,7 +25,7 @@ class CamundaEscalationTasks implements EscalationTasks {
     @Override
     public void open(long escalationId, String caseRef, String rule, EscalationLevel level, LocalDate dueOn,
                      List<String> candidateUsers, List<String> candidateGroups) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, caseRef, Map.of(
+        runtime.startProcessInstanceByKey(StatutoryEscalationModel.PROCESS_ID, caseRef, Map.of(
                 "escalationId", escalationId,
                 "caseRef", caseRef,
                 "rule", rule,

@@ -1,6 +1,5 @@
 package uk.csc.workflow.escalation.process;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.escalation.EscalationService;
+import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.platform.process.FormTaskListener;
 
 /**
@@ -21,15 +21,15 @@ class EscalationTaskListener extends FormTaskListener {
     private final Map<String, Step> steps;
 
     EscalationTaskListener(EscalationService escalations, IdentityService identity) {
-        super(identity, List.of("acknowledgementNote", "resolution"));
+        super(identity, StatutoryEscalationModel.CASE_DATA);
         this.steps = Map.of(
-                "UserTask_AcknowledgeEscalation", new Step(Set.of(), (t, f, u) -> {
+                StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION, new Step(Set.of(), (t, f, u) -> {
                     String note = f.text("acknowledgementNote", 2000);
                     f.validate();
                     escalations.acknowledge(escalationId(t), u, note);
                     return Map.of();
                 }),
-                "UserTask_ResolveEscalation", new Step(Set.of(), (t, f, u) -> {
+                StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION, new Step(Set.of(), (t, f, u) -> {
                     String resolution = f.text("resolution", 2000);
                     f.validate();
                     escalations.resolve(escalationId(t), u, resolution);

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.escalation.EscalationLevel;
 import uk.csc.workflow.escalation.EscalationService;
+import uk.csc.workflow.escalation.StatutoryEscalationModel.RaiseInputs;
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /**
  * A statutory timer fired: raise the reminder or escalation of its level (input parameters
@@ -37,12 +39,12 @@ class RaiseEscalationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = ((Number) execution.getVariable("caseId")).longValue();
+        long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
         // Input parameters of the service task: which clock, which rung of the ladder.
-        Object occurrence = execution.getVariableLocal("occurrence");
-        Object alsoNotify = execution.getVariableLocal("alsoNotify");
-        EscalationLevel level = EscalationLevel.valueOf(execution.getVariableLocal("level").toString());
-        var raised = escalations.raise(caseId, execution.getVariableLocal("rule").toString(),
+        Object occurrence = execution.getVariableLocal(RaiseInputs.OCCURRENCE);
+        Object alsoNotify = execution.getVariableLocal(RaiseInputs.ALSO_NOTIFY);
+        EscalationLevel level = EscalationLevel.valueOf(execution.getVariableLocal(RaiseInputs.LEVEL).toString());
+        var raised = escalations.raise(caseId, execution.getVariableLocal(RaiseInputs.RULE).toString(),
                 occurrence == null ? "" : occurrence.toString(), level,
                 alsoNotify == null ? List.of() : List.of(alsoNotify.toString().split(",")));
         raised.ifPresent(id -> escalations.raisedBy(id, execution.getProcessInstanceId()));

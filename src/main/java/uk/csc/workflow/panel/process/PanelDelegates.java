@@ -1,37 +1,47 @@
 package uk.csc.workflow.panel.process;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.clocks.process.ClockVariables;
-import org.springframework.context.ApplicationEventPublisher;
-
 import uk.csc.workflow.casefile.ChildBecameLookedAfter;
-import uk.csc.workflow.panel.PanelService;
+import uk.csc.workflow.clocks.process.ClockVariables;
+import uk.csc.workflow.panel.FirstCareClocks;
+import uk.csc.workflow.panel.LegalProceedings;
+import uk.csc.workflow.panel.PanelRequests;
+import uk.csc.workflow.panel.Placements;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /**
  * The panel model's service tasks, called as {@code ${panelSteps.schedule(execution)}} and so on:
- * each is one line of glue between the model and {@link PanelService}.
+ * each is one line of glue between the model and the panel's services.
  */
 @Component("panelSteps")
 public class PanelDelegates {
 
-    private final PanelService panel;
+    private final PanelRequests requests;
+    private final Placements placements;
+    private final FirstCareClocks careClocks;
+    private final LegalProceedings legal;
     private final ApplicationEventPublisher events;
 
-    PanelDelegates(PanelService panel, ApplicationEventPublisher events) {
-        this.panel = panel;
+    PanelDelegates(PanelRequests requests, Placements placements, FirstCareClocks careClocks, LegalProceedings legal,
+                   ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.placements = placements;
+        this.careClocks = careClocks;
+        this.legal = legal;
         this.events = events;
     }
 
     /** Puts the request on the next sitting's agenda; the model's timer waits for it. */
     public void schedule(DelegateExecution execution) {
-        panel.schedule(requestId(execution)).forEach(execution::setVariable);
+        requests.schedule(requestId(execution)).forEach(execution::setVariable);
     }
 
     public void issueProceedings(DelegateExecution execution) {
-        panel.issueProceedings(caseId(execution)).forEach(execution::setVariable);
+        legal.issueProceedings(caseId(execution)).forEach(execution::setVariable);
     }
 
     /**
@@ -40,19 +50,19 @@ public class PanelDelegates {
      */
     public void startCare(DelegateExecution execution, boolean emergency) {
         long caseId = caseId(execution);
-        PanelService.Placement placement = panel.currentPlacement(caseId);
+        Placements.Placement placement = placements.currentPlacement(caseId);
         events.publishEvent(new ChildBecameLookedAfter(caseId, placement.startOn(), placement.legalStatus(),
                 placement.placementType(), placement.provider(), "S"));
-        panel.startCareClocks(caseId, placement.startOn(), emergency).forEach(clock -> ClockVariables.set(execution, clock));
-        execution.setVariable("emergencyPlacement", emergency);
+        careClocks.startCareClocks(caseId, placement.startOn(), emergency).forEach(clock -> ClockVariables.set(execution, clock));
+        execution.setVariable(ReceptionIntoCarePanelModel.Variables.EMERGENCY_PLACEMENT, emergency);
     }
 
     private static long caseId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("caseId")).longValue();
+        return ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
     }
 
     private static long requestId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("requestId")).longValue();
+        return ((Number) execution.getVariable(ReceptionIntoCarePanelModel.Variables.REQUEST_ID)).longValue();
     }
 
 }

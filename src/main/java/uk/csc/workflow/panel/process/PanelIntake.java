@@ -1,7 +1,5 @@
 package uk.csc.workflow.panel.process;
 
-import uk.csc.workflow.panel.PanelService;
-import uk.csc.workflow.panel.PanelProperties;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +15,11 @@ import uk.csc.workflow.casefile.CaseRouteEnded;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.panel.PanelProperties;
+import uk.csc.workflow.panel.PanelRequests;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.web.BadRequestException;
 
 /**
@@ -27,14 +29,13 @@ import uk.csc.workflow.platform.web.BadRequestException;
 @Component
 public class PanelIntake {
 
-    static final String PROCESS_KEY = "receptionIntoCarePanel";
 
-    private final PanelService panel;
+    private final PanelRequests panel;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final PanelProperties properties;
 
-    PanelIntake(PanelService panel, StaffDirectory staff, RuntimeService runtime, PanelProperties properties) {
+    PanelIntake(PanelRequests panel, StaffDirectory staff, RuntimeService runtime, PanelProperties properties) {
         this.properties = properties;
         this.panel = panel;
         this.staff = staff;
@@ -61,8 +62,8 @@ public class PanelIntake {
         Map<String, Object> routing = panel.prepare(requestId, new FormValues(body), user.id());
         String processInstanceId = start(record.id(), requestId, true, routing);
         Map<String, Object> answer = new HashMap<>(routing);
-        answer.put("requestId", requestId);
-        answer.put("caseRef", record.caseRef());
+        answer.put(ReceptionIntoCarePanelModel.Variables.REQUEST_ID, requestId);
+        answer.put(CaseVariables.CASE_REF, record.caseRef());
         answer.put("processInstanceId", processInstanceId);
         return answer;
     }
@@ -83,7 +84,7 @@ public class PanelIntake {
         CaseRecord record = panel.caseRecord(caseId);
         Map<String, Object> variables = new HashMap<>(routing);
         variables.putAll(startVariables(record, requestId, prepared));
-        String id = runtime.startProcessInstanceByKey(PROCESS_KEY, record.caseRef(), variables).getId();
+        String id = runtime.startProcessInstanceByKey(ReceptionIntoCarePanelModel.PROCESS_ID, record.caseRef(), variables).getId();
         panel.attachProcess(requestId, id);
         return id;
     }
@@ -91,13 +92,13 @@ public class PanelIntake {
     /** Ids and routing values only; the request itself is in the panel tables. */
     public Map<String, Object> startVariables(CaseRecord record, long requestId, boolean prepared) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("caseId", record.id());
-        variables.put("caseRef", record.caseRef());
-        variables.put("team", record.team());
-        variables.put("teamManagers", staff.teamManagers(record.team()));
-        variables.put("requestId", requestId);
-        variables.put("requestPrepared", prepared);
-        variables.put("endorseProceedings", properties.serviceManagerEndorsesProceedings());
+        variables.put(CaseVariables.CASE_ID, record.id());
+        variables.put(CaseVariables.CASE_REF, record.caseRef());
+        variables.put(CaseVariables.TEAM, record.team());
+        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(record.team()));
+        variables.put(ReceptionIntoCarePanelModel.Variables.REQUEST_ID, requestId);
+        variables.put(ReceptionIntoCarePanelModel.Variables.REQUEST_PREPARED, prepared);
+        variables.put(ReceptionIntoCarePanelModel.Variables.ENDORSE_PROCEEDINGS, properties.serviceManagerEndorsesProceedings());
         return variables;
     }
 }

@@ -1,6 +1,5 @@
 package uk.csc.workflow.panel.process;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,7 +8,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
-import uk.csc.workflow.panel.PanelService;
+import uk.csc.workflow.panel.FirstCareClocks;
+import uk.csc.workflow.panel.LegalProceedings;
+import uk.csc.workflow.panel.PanelDecisions;
+import uk.csc.workflow.panel.PanelRequests;
+import uk.csc.workflow.panel.Placements;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.process.FormTaskListener;
 
 /** The panel's user tasks: who may complete each one and what records it. */
@@ -21,41 +25,37 @@ class PanelTaskListener extends FormTaskListener {
     private static final Set<String> SERVICE_MANAGERS = Set.of(Groups.SERVICE_MANAGER, Groups.ADMIN);
     private static final Set<String> CHAIRS = Set.of(Groups.PANEL_CHAIR, Groups.ADMIN);
 
-    private static final List<String> CASE_DATA = List.of("requestReason", "riskSummary", "familyOptions", "endorsementReason",
-            "decisionReasons", "attendees", "conditions", "supportReviewOn", "additionalInformation", "legalStatus",
-            "placementProvider", "preferenceReason", "approvalReason", "meetingHeldOn", "legalAdvice", "letterSentOn",
-            "outcomeReason", "concludedOn", "proceedingsNotes", "carePlanCompletedOn", "permanencePlan", "carePlanSummary",
-            "healthAssessmentOn", "healthNotes", "noticeSentOn", "noticeSentTo");
 
     private final Map<String, Step> steps;
 
-    PanelTaskListener(PanelService panel, IdentityService identity) {
-        super(identity, CASE_DATA);
+    PanelTaskListener(PanelRequests requests, PanelDecisions decisions, Placements placements, FirstCareClocks careClocks,
+                      LegalProceedings legal, IdentityService identity) {
+        super(identity, ReceptionIntoCarePanelModel.CASE_DATA);
         this.steps = Map.ofEntries(
-                Map.entry("UserTask_PrepareRequest", new Step(MANAGERS, (t, f, u) -> panel.prepare(requestId(t), f, u))),
-                Map.entry("UserTask_EndorseRequest", new Step(SERVICE_MANAGERS, (t, f, u) -> panel.endorse(requestId(t), f, u))),
-                Map.entry("UserTask_RecordPanelDecision", new Step(CHAIRS, (t, f, u) -> panel.decide(requestId(t), f, u))),
-                Map.entry("UserTask_ProvideMoreInformation",
-                        new Step(MANAGERS, (t, f, u) -> panel.provideInformation(requestId(t), f, u))),
-                Map.entry("UserTask_RecordEmergencyPlacement",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.recordPlacement(caseId(t), requestId(t), true, f, u))),
-                Map.entry("UserTask_RecordPlacement",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.recordPlacement(caseId(t), requestId(t), false, f, u))),
-                Map.entry("UserTask_ApproveResidentialPlacement",
-                        new Step(SERVICE_MANAGERS, (t, f, u) -> panel.approvePlacement(longVariable(t, "placementId"), f, u))),
-                Map.entry("UserTask_HoldLegalPlanningMeeting",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.legalPlanningMeeting(caseId(t), f, u))),
-                Map.entry("UserTask_SendLetterBeforeProceedings",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.letterBeforeProceedings(caseId(t), f, u))),
-                Map.entry("UserTask_HoldPreProceedingsMeeting",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.preProceedingsMeeting(caseId(t), f, u))),
-                Map.entry("UserTask_ConcludeProceedings",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.concludeProceedings(caseId(t), f, u))),
-                Map.entry("UserTask_CompleteCarePlan", new Step(ANY_ROLE, (t, f, u) -> panel.carePlan(caseId(t), f, u))),
-                Map.entry("UserTask_RecordHealthAssessment",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.healthAssessment(caseId(t), f, u))),
-                Map.entry("UserTask_SendPlacementNotice",
-                        new Step(ANY_ROLE, (t, f, u) -> panel.placementNotice(caseId(t), f, u))));
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, new Step(MANAGERS, (t, f, u) -> requests.prepare(requestId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.ENDORSE_REQUEST, new Step(SERVICE_MANAGERS, (t, f, u) -> requests.endorse(requestId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION, new Step(CHAIRS, (t, f, u) -> decisions.decide(requestId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION,
+                        new Step(MANAGERS, (t, f, u) -> requests.provideInformation(requestId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.RECORD_EMERGENCY_PLACEMENT,
+                        new Step(ANY_ROLE, (t, f, u) -> placements.recordPlacement(caseId(t), requestId(t), true, f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.RECORD_PLACEMENT,
+                        new Step(ANY_ROLE, (t, f, u) -> placements.recordPlacement(caseId(t), requestId(t), false, f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.APPROVE_RESIDENTIAL_PLACEMENT,
+                        new Step(SERVICE_MANAGERS, (t, f, u) -> placements.approvePlacement(longVariable(t, "placementId"), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.HOLD_LEGAL_PLANNING_MEETING,
+                        new Step(ANY_ROLE, (t, f, u) -> legal.legalPlanningMeeting(caseId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS,
+                        new Step(ANY_ROLE, (t, f, u) -> legal.letterBeforeProceedings(caseId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING,
+                        new Step(ANY_ROLE, (t, f, u) -> legal.preProceedingsMeeting(caseId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.CONCLUDE_PROCEEDINGS,
+                        new Step(ANY_ROLE, (t, f, u) -> legal.concludeProceedings(caseId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.COMPLETE_CARE_PLAN, new Step(ANY_ROLE, (t, f, u) -> careClocks.carePlan(caseId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.RECORD_HEALTH_ASSESSMENT,
+                        new Step(ANY_ROLE, (t, f, u) -> careClocks.healthAssessment(caseId(t), f, u))),
+                Map.entry(ReceptionIntoCarePanelModel.Tasks.SEND_PLACEMENT_NOTICE,
+                        new Step(ANY_ROLE, (t, f, u) -> careClocks.placementNotice(caseId(t), f, u))));
     }
 
     @Override

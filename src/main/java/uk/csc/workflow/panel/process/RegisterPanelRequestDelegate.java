@@ -1,7 +1,5 @@
 package uk.csc.workflow.panel.process;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,9 +7,11 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.panel.PanelService;
+import uk.csc.workflow.panel.PanelRequests;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.TaskRejection;
 
@@ -23,14 +23,13 @@ import uk.csc.workflow.platform.web.TaskRejection;
 @Component("registerPanelRequest")
 class RegisterPanelRequestDelegate implements JavaDelegate {
 
-    private static final List<String> FORM_FIELDS = List.of("requestReason", "riskSummary", "familyOptions");
 
-    private final PanelService panel;
+    private final PanelRequests panel;
     private final PanelIntake intake;
     private final CaseFileService cases;
     private final IdentityService identity;
 
-    RegisterPanelRequestDelegate(PanelService panel, PanelIntake intake, CaseFileService cases, IdentityService identity) {
+    RegisterPanelRequestDelegate(PanelRequests panel, PanelIntake intake, CaseFileService cases, IdentityService identity) {
         this.panel = panel;
         this.intake = intake;
         this.cases = cases;
@@ -39,24 +38,24 @@ class RegisterPanelRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.hasVariable("requestId")) {
+        if (execution.hasVariable(ReceptionIntoCarePanelModel.Variables.REQUEST_ID)) {
             return;
         }
         var user = EngineUser.current(identity).map(u -> new CurrentUser(u.id(), java.util.Set.copyOf(u.groups())))
                 .orElse(CurrentUser.SYSTEM);
         try {
-            var record = cases.readable(String.valueOf(execution.getVariable("caseRef")), user);
+            var record = cases.readable(String.valueOf(execution.getVariable(CaseVariables.CASE_REF)), user);
             intake.checkMayRequest(record, user);
             long requestId = panel.openRequest(record.id(), "TASKLIST", user.id());
             panel.prepare(requestId, new FormValues(execution.getVariables()), user.id()).forEach(execution::setVariable);
             intake.startVariables(record, requestId, true).forEach(execution::setVariable);
-            execution.removeVariables(FORM_FIELDS);
+            execution.removeVariables(ReceptionIntoCarePanelModel.START_DATA);
             execution.setProcessBusinessKey(record.caseRef());
             panel.attachProcess(requestId, execution.getProcessInstanceId());
         } catch (BadRequestException e) {
             throw TaskRejection.invalid(e);
         } catch (uk.csc.workflow.platform.web.NotFoundException e) {
-            throw TaskRejection.invalid(new BadRequestException("caseRef", "no case " + execution.getVariable("caseRef")));
+            throw TaskRejection.invalid(new BadRequestException("caseRef", "no case " + execution.getVariable(CaseVariables.CASE_REF)));
         }
     }
 }

@@ -1,9 +1,5 @@
 package uk.csc.workflow.referral.process;
 
-import uk.csc.workflow.referral.ProcessVariables;
-import uk.csc.workflow.referral.ContactService;
-import uk.csc.workflow.referral.ContactRequest;
-import uk.csc.workflow.referral.ContactRegistered;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +13,11 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.referral.ContactRegistered;
+import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.ContactService;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /**
  * Camunda adapter of the front door: records a contact and starts its referral route in one
@@ -25,7 +26,6 @@ import uk.csc.workflow.identity.StaffDirectory;
 @Component
 public class FrontDoor {
 
-    static final String PROCESS_KEY = "referralToAssessment";
     private static final Set<String> MAY_RECORD_CONTACTS =
             Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.MASH, Groups.ADMIN);
 
@@ -47,7 +47,7 @@ public class FrontDoor {
             throw new AccessDeniedException("Only social care staff and the screening team record contacts");
         }
         ContactService.Registration registration = contacts.register(contact, user.id());
-        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, registration.opened().caseRef(),
+        var instance = runtime.startProcessInstanceByKey(ReferralToAssessmentModel.PROCESS_ID, registration.opened().caseRef(),
                 routingVariables(registration));
         cases.attachProcess(registration.opened().caseId(), instance.getId());
         return registered(registration, instance.getId());
@@ -63,18 +63,17 @@ public class FrontDoor {
     public Map<String, Object> routingVariables(ContactService.Registration registration) {
         ContactRequest contact = registration.contact();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.CASE_ID, registration.opened().caseId());
-        variables.put(ProcessVariables.CASE_REF, registration.opened().caseRef());
-        variables.put(ProcessVariables.CONTACT_ID, registration.contactId());
-        variables.put(ProcessVariables.TEAM, registration.team());
-        variables.put(ProcessVariables.TEAM_MANAGERS, staff.teamManagers(registration.team()));
-        variables.put(ProcessVariables.PROFILE, registration.profile());
-        variables.put(ProcessVariables.RECEIVED_ON, registration.receivedOn().toString());
-        variables.put(ProcessVariables.DV_NOTIFICATION, contact.dvNotification());
-        variables.put(ProcessVariables.CONCERN_LEVEL, contact.concernLevel());
-        variables.put(ProcessVariables.IMMEDIATE_RISK, Boolean.TRUE.equals(contact.immediateRisk()));
-        variables.put(ProcessVariables.CONSENT, contact.consent());
-        variables.put(ProcessVariables.RE_REFERRAL, registration.opened().reReferral());
+        variables.put(CaseVariables.CASE_ID, registration.opened().caseId());
+        variables.put(CaseVariables.CASE_REF, registration.opened().caseRef());
+        variables.put(ReferralToAssessmentModel.Variables.CONTACT_ID, registration.contactId());
+        variables.put(CaseVariables.TEAM, registration.team());
+        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(registration.team()));
+        variables.put(ReferralToAssessmentModel.Variables.PROFILE, registration.profile());
+        variables.put(ReferralToAssessmentModel.Variables.RECEIVED_ON, registration.receivedOn().toString());
+        variables.put(ReferralToAssessmentModel.Variables.DV_NOTIFICATION, contact.dvNotification());
+        variables.put(ReferralToAssessmentModel.Variables.CONCERN_LEVEL, contact.concernLevel());
+        variables.put(ReferralToAssessmentModel.Variables.IMMEDIATE_RISK, Boolean.TRUE.equals(contact.immediateRisk()));
+        variables.put(ReferralToAssessmentModel.Variables.CONSENT, contact.consent());
         return variables;
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.referral.ReferralCodes.ProposedResponse;
 import uk.csc.workflow.referral.ReferralService;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /** Keeps the decision table's proposal on the contact, beside the manager's decision. */
 @Component("recordProposedResponse")
@@ -19,7 +20,7 @@ class ProposedResponseListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        long contactId = ((Number) execution.getVariable("contactId")).longValue();
-        referrals.proposeResponse(contactId, ProposedResponse.valueOf((String) execution.getVariable("proposedResponse")));
+        long contactId = ((Number) execution.getVariable(ReferralToAssessmentModel.Variables.CONTACT_ID)).longValue();
+        referrals.proposeResponse(contactId, ProposedResponse.valueOf((String) execution.getVariable(ReferralToAssessmentModel.Variables.PROPOSED_RESPONSE)));
     }
 }

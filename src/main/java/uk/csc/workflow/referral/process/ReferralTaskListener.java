@@ -1,10 +1,9 @@
 package uk.csc.workflow.referral.process;
 
-import static uk.csc.workflow.referral.ProcessVariables.CASE_ID;
-import static uk.csc.workflow.referral.ProcessVariables.CONTACT_ID;
-import static uk.csc.workflow.referral.ProcessVariables.PROPOSED_RESPONSE;
+import static uk.csc.workflow.platform.process.CaseVariables.CASE_ID;
+import static uk.csc.workflow.referral.ReferralToAssessmentModel.Variables.CONTACT_ID;
+import static uk.csc.workflow.referral.ReferralToAssessmentModel.Variables.PROPOSED_RESPONSE;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +17,7 @@ import uk.csc.workflow.platform.process.FormTaskListener;
 import uk.csc.workflow.referral.ReferralCodes.Agency;
 import uk.csc.workflow.referral.ReferralCodes.AssessmentKind;
 import uk.csc.workflow.referral.ReferralService;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /** The referral route's user tasks: each one's role, its stage and the service method that records it. */
 @Component("referralTasks")
@@ -27,46 +27,43 @@ class ReferralTaskListener extends FormTaskListener {
     private static final Set<String> MANAGERS = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
     private static final Set<String> SCREENING = Set.of(Groups.MASH, Groups.ADMIN);
 
-    private static final List<String> CASE_DATA = List.of("information", "riskLevel", "screeningReason", "decisionReason",
-            "allocatedWorker", "childSeenOn", "completedOn", "categoryOfNeed", "summary", "outcomeReason", "transferCriteria",
-            "strategyAttendees", "strategyReason", "s47ConcludedOn", "s47Reason", "conferenceHeldOn", "categoryOfAbuse");
 
     private final ReferralService referrals;
     private final Map<String, Step> steps;
 
     ReferralTaskListener(ReferralService referrals, IdentityService identity) {
-        super(identity, CASE_DATA);
+        super(identity, ReferralToAssessmentModel.CASE_DATA);
         this.referrals = referrals;
         this.steps = Map.ofEntries(
-                step("UserTask_PoliceContribution", CaseStage.MULTI_AGENCY_SCREENING, SCREENING,
+                step(ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, CaseStage.MULTI_AGENCY_SCREENING, SCREENING,
                         (t, f, u) -> referrals.contribute(caseId(t), contactId(t), Agency.POLICE, f, u)),
-                step("UserTask_HealthContribution", CaseStage.MULTI_AGENCY_SCREENING, SCREENING,
+                step(ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION, CaseStage.MULTI_AGENCY_SCREENING, SCREENING,
                         (t, f, u) -> referrals.contribute(caseId(t), contactId(t), Agency.HEALTH, f, u)),
-                step("UserTask_SocialCareContribution", CaseStage.MULTI_AGENCY_SCREENING, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.SOCIAL_CARE_CONTRIBUTION, CaseStage.MULTI_AGENCY_SCREENING, ANY_ROLE,
                         (t, f, u) -> referrals.contribute(caseId(t), contactId(t), Agency.SOCIAL_CARE, f, u)),
-                step("UserTask_JointScreeningDecision", CaseStage.MULTI_AGENCY_SCREENING, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION, CaseStage.MULTI_AGENCY_SCREENING, ANY_ROLE,
                         (t, f, u) -> referrals.screen(caseId(t), contactId(t), f, u)),
-                step("UserTask_RecordReferralDecision", CaseStage.REFERRAL_DECISION, MANAGERS,
+                step(ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, CaseStage.REFERRAL_DECISION, MANAGERS,
                         (t, f, u) -> referrals.decide(caseId(t), contactId(t), (String) t.getVariable(PROPOSED_RESPONSE), f, u)),
-                step("UserTask_AllocateWorker", CaseStage.ALLOCATION, MANAGERS,
+                step(ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, CaseStage.ALLOCATION, MANAGERS,
                         (t, f, u) -> referrals.allocate(caseId(t), f, u)),
-                step("UserTask_CompleteInitialAssessment", CaseStage.INITIAL_ASSESSMENT, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, CaseStage.INITIAL_ASSESSMENT, ANY_ROLE,
                         (t, f, u) -> referrals.completeAssessment(caseId(t), AssessmentKind.INITIAL, f, u)),
-                step("UserTask_AuthoriseInitialAssessment", CaseStage.INITIAL_ASSESSMENT, MANAGERS,
+                step(ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, CaseStage.INITIAL_ASSESSMENT, MANAGERS,
                         (t, f, u) -> referrals.authoriseAssessment(caseId(t), AssessmentKind.INITIAL, f, u)),
-                step("UserTask_CompleteCoreAssessment", CaseStage.CORE_ASSESSMENT, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, CaseStage.CORE_ASSESSMENT, ANY_ROLE,
                         (t, f, u) -> referrals.completeAssessment(caseId(t), AssessmentKind.CORE, f, u)),
-                step("UserTask_AuthoriseCoreAssessment", CaseStage.CORE_ASSESSMENT, MANAGERS,
+                step(ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, CaseStage.CORE_ASSESSMENT, MANAGERS,
                         (t, f, u) -> referrals.authoriseAssessment(caseId(t), AssessmentKind.CORE, f, u)),
-                step("UserTask_CompleteSingleAssessment", CaseStage.SINGLE_ASSESSMENT, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, CaseStage.SINGLE_ASSESSMENT, ANY_ROLE,
                         (t, f, u) -> referrals.completeAssessment(caseId(t), AssessmentKind.SINGLE, f, u)),
-                step("UserTask_AuthoriseSingleAssessment", CaseStage.SINGLE_ASSESSMENT, MANAGERS,
+                step(ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, CaseStage.SINGLE_ASSESSMENT, MANAGERS,
                         (t, f, u) -> referrals.authoriseAssessment(caseId(t), AssessmentKind.SINGLE, f, u)),
-                step("UserTask_HoldStrategyDiscussion", CaseStage.STRATEGY_DISCUSSION, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, CaseStage.STRATEGY_DISCUSSION, ANY_ROLE,
                         (t, f, u) -> referrals.holdStrategyDiscussion(caseId(t), f, u)),
-                step("UserTask_CompleteS47Enquiry", CaseStage.S47_ENQUIRY, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY, CaseStage.S47_ENQUIRY, ANY_ROLE,
                         (t, f, u) -> referrals.concludeS47(caseId(t), f, u)),
-                step("UserTask_HoldInitialConference", CaseStage.CHILD_PROTECTION_CONFERENCE, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE, CaseStage.CHILD_PROTECTION_CONFERENCE, ANY_ROLE,
                         (t, f, u) -> referrals.holdConference(caseId(t), f, u)));
     }
 

@@ -2,7 +2,6 @@ package uk.csc.workflow.referral.process;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,11 +11,13 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.TaskRejection;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ContactService;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
@@ -28,10 +29,6 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 @Component("registerContact")
 class RegisterContactDelegate implements JavaDelegate {
 
-    static final List<String> FORM_FIELDS = List.of("childFirstName", "childLastName", "childUnborn", "childDateOfBirth",
-            "childExpectedBirth", "childSex", "childEthnicity", "childPostcode", "childNhsNumber", "childUpn",
-            "referralSource", "receivedOn", "concerns", "concernLevel", "immediateRisk", "dvNotification", "consent",
-            "teamOverride");
 
     private final ContactService contacts;
     private final FrontDoor frontDoor;
@@ -50,7 +47,7 @@ class RegisterContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.hasVariable("caseId")) {
+        if (execution.hasVariable(CaseVariables.CASE_ID)) {
             return;
         }
         FormValues form = new FormValues(execution.getVariables());
@@ -62,7 +59,7 @@ class RegisterContactDelegate implements JavaDelegate {
                 (String) execution.getVariable("childEthnicity"), (String) execution.getVariable("childPostcode"),
                 (String) execution.getVariable("childNhsNumber"), (String) execution.getVariable("childUpn"));
         var request = new ContactRequest(child, (String) execution.getVariable("referralSource"), receivedAt(receivedOn),
-                (String) execution.getVariable("concerns"), (String) execution.getVariable("concernLevel"),
+                (String) execution.getVariable("concerns"), (String) execution.getVariable(ReferralToAssessmentModel.Variables.CONCERN_LEVEL),
                 form.flag("immediateRisk"), form.flag("dvNotification"), form.flag("consent"),
                 (String) execution.getVariable("teamOverride"));
         String userId = EngineUser.current(identity).map(EngineUser::id).orElse("system");
@@ -72,7 +69,7 @@ class RegisterContactDelegate implements JavaDelegate {
         } catch (BadRequestException e) {
             throw TaskRejection.invalid(e);
         }
-        execution.removeVariables(FORM_FIELDS);
+        execution.removeVariables(ReferralToAssessmentModel.START_DATA);
         frontDoor.routingVariables(registration).forEach(execution::setVariable);
         execution.setProcessBusinessKey(registration.opened().caseRef());
         cases.attachProcess(registration.opened().caseId(), execution.getProcessInstanceId());

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseOutcome;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.referral.ReferralService;
 
 /**
@@ -20,7 +21,7 @@ public class RouteEndListener {
     }
 
     public void record(DelegateExecution execution, String outcome) {
-        long caseId = ((Number) execution.getVariable("caseId")).longValue();
+        long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
         referrals.endRoute(caseId, CaseOutcome.valueOf(outcome));
     }
 }

@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.clocks.process.ClockVariables;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.referral.ReferralCodes.AssessmentKind;
 import uk.csc.workflow.referral.ReferralService;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /**
  * Starts an assessment (input parameters {@code assessment}: INITIAL, CORE or SINGLE, and
@@ -26,11 +28,11 @@ class StartAssessmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = ((Number) execution.getVariable("caseId")).longValue();
-        LocalDate from = LocalDate.parse(execution.getVariableLocal("startedOn").toString());
+        long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+        LocalDate from = LocalDate.parse(execution.getVariableLocal(ClockVariables.STARTED_ON).toString());
         StatutoryClockStarted clock = referrals.startAssessment(caseId,
                 AssessmentKind.valueOf(execution.getVariableLocal("assessment").toString()), from);
-        execution.setVariable("assessmentDueOn", clock.dueOn().toString());
         ClockVariables.set(execution, clock);
+        ClockVariables.showDueOnAs(execution, ReferralToAssessmentModel.CLOCK_ASSESSMENT, clock);
     }
 }

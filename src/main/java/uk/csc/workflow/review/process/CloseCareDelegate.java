@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.review.Ceasing;
 import uk.csc.workflow.review.EpisodeService;
+import uk.csc.workflow.review.LookedAfterReviewsModel;
 
 /**
  * Message_CeasedLookedAfter (date and SSDA903 reason): close the episode and the period and stop
@@ -25,9 +27,9 @@ class CloseCareDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object ceasedBy = execution.getVariable("ceasedBy");
-        episodes.cease(CareVariables.periodId(execution),
-                new Ceasing(LocalDate.parse(execution.getVariable("ceasedOn").toString()), (String) execution.getVariable("reasonCeased")),
+        Object ceasedBy = execution.getVariable(LookedAfterReviewsModel.Variables.CEASED_BY);
+        episodes.cease(CaseVariables.id(execution, LookedAfterReviewsModel.Variables.PERIOD_ID),
+                new Ceasing(LocalDate.parse(execution.getVariable(LookedAfterReviewsModel.Variables.CEASED_ON).toString()), (String) execution.getVariable(LookedAfterReviewsModel.Variables.REASON_CEASED)),
                 ceasedBy == null ? "system" : ceasedBy.toString());
     }
 }

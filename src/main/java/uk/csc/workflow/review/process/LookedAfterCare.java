@@ -1,13 +1,5 @@
 package uk.csc.workflow.review.process;
 
-import uk.csc.workflow.review.ReviewService;
-import uk.csc.workflow.review.PlacementChange;
-import uk.csc.workflow.review.Period;
-import uk.csc.workflow.review.LookedAfterStart;
-import uk.csc.workflow.review.EpisodeService;
-import uk.csc.workflow.review.EarlyReviewRequest;
-import uk.csc.workflow.review.EarlyReview;
-import uk.csc.workflow.review.Ceasing;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +14,17 @@ import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.review.Ceasing;
+import uk.csc.workflow.review.EarlyReview;
+import uk.csc.workflow.review.EarlyReviewRequest;
+import uk.csc.workflow.review.EpisodeService;
+import uk.csc.workflow.review.LookedAfterReviewsModel;
+import uk.csc.workflow.review.LookedAfterStart;
+import uk.csc.workflow.review.Period;
+import uk.csc.workflow.review.PlacementChange;
+import uk.csc.workflow.review.ReviewService;
 
 /**
  * Camunda adapter of a period of care: records what happened and tells the child's
@@ -33,10 +35,9 @@ import uk.csc.workflow.platform.web.BadRequestException;
 @Component
 public class LookedAfterCare {
 
-    static final String PROCESS_KEY = "lookedAfterReviews";
-    static final String EARLY_REVIEW = "Message_EarlyReviewRequested";
-    static final String PLACEMENT_CHANGED = "Message_PlacementChanged";
-    static final String CEASED = "Message_CeasedLookedAfter";
+    static final String EARLY_REVIEW = LookedAfterReviewsModel.Messages.EARLY_REVIEW_REQUESTED;
+    static final String PLACEMENT_CHANGED = LookedAfterReviewsModel.Messages.PLACEMENT_CHANGED;
+    static final String CEASED = LookedAfterReviewsModel.Messages.CEASED_LOOKED_AFTER;
 
     private static final Set<String> SOCIAL_CARE =
             Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
@@ -66,7 +67,7 @@ public class LookedAfterCare {
     public String startCare(long caseId, LookedAfterStart start, String userId) {
         Period period = episodes.startPeriod(caseId, start, userId);
         CaseRecord record = cases.get(caseId);
-        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, record.caseRef(), variables(record, period, start));
+        var instance = runtime.startProcessInstanceByKey(LookedAfterReviewsModel.PROCESS_ID, record.caseRef(), variables(record, period, start));
         episodes.attachProcess(period.id(), instance.getId());
         return instance.getId();
     }
@@ -81,21 +82,21 @@ public class LookedAfterCare {
     /** Ids and the current placement's codes: the child's record stays in the case tables. */
     private Map<String, Object> variables(CaseRecord record, Period period, LookedAfterStart start) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("caseId", record.id());
-        variables.put("caseRef", record.caseRef());
-        variables.put("periodId", period.id());
-        variables.put("team", record.team());
-        variables.put("teamManagers", staff.teamManagers(record.team()));
-        variables.put("worker", record.worker());
+        variables.put(CaseVariables.CASE_ID, record.id());
+        variables.put(CaseVariables.CASE_REF, record.caseRef());
+        variables.put(LookedAfterReviewsModel.Variables.PERIOD_ID, period.id());
+        variables.put(CaseVariables.TEAM, record.team());
+        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(record.team()));
+        variables.put(CaseVariables.WORKER, record.worker());
         variables.put("profile", record.profile());
         variables.put("becameLookedAfterOn", start.startDate().toString());
-        variables.put("placementStartedOn", start.startDate().toString());
-        variables.put("legalStatus", start.legalStatus());
-        variables.put("placementType", start.placementType());
-        variables.put("placementProvider", start.placementProvider());
-        variables.put("reasonForNewEpisode", start.reasonForNewEpisode());
-        variables.put("intendedUntil18", false);
-        variables.put("lastHeldReviewId", null);
+        variables.put(LookedAfterReviewsModel.Variables.PLACEMENT_STARTED_ON, start.startDate().toString());
+        variables.put(LookedAfterReviewsModel.Variables.LEGAL_STATUS, start.legalStatus());
+        variables.put(LookedAfterReviewsModel.Variables.PLACEMENT_TYPE, start.placementType());
+        variables.put(LookedAfterReviewsModel.Variables.PLACEMENT_PROVIDER, start.placementProvider());
+        variables.put(LookedAfterReviewsModel.Variables.REASON_FOR_NEW_EPISODE, start.reasonForNewEpisode());
+        variables.put(LookedAfterReviewsModel.Variables.INTENDED_UNTIL18, false);
+        variables.put(LookedAfterReviewsModel.Variables.LAST_HELD_REVIEW_ID, null);
         return variables;
     }
 
@@ -115,13 +116,13 @@ public class LookedAfterCare {
         Period period = openPeriod(permitted(caseRef, user, SOCIAL_CARE));
         episodes.validatePlacementChange(period.id(), change);
         Map<String, Object> placement = new HashMap<>();
-        placement.put("placementStartedOn", change.startDate().toString());
-        placement.put("legalStatus", change.legalStatus());
-        placement.put("placementType", change.placementType());
-        placement.put("placementProvider", change.placementProvider());
-        placement.put("reasonForNewEpisode", change.reasonForNewEpisode());
-        placement.put("intendedUntil18", Boolean.TRUE.equals(change.intendedUntil18()));
-        placement.put("changedBy", user.id());
+        placement.put(LookedAfterReviewsModel.Variables.PLACEMENT_STARTED_ON, change.startDate().toString());
+        placement.put(LookedAfterReviewsModel.Variables.LEGAL_STATUS, change.legalStatus());
+        placement.put(LookedAfterReviewsModel.Variables.PLACEMENT_TYPE, change.placementType());
+        placement.put(LookedAfterReviewsModel.Variables.PLACEMENT_PROVIDER, change.placementProvider());
+        placement.put(LookedAfterReviewsModel.Variables.REASON_FOR_NEW_EPISODE, change.reasonForNewEpisode());
+        placement.put(LookedAfterReviewsModel.Variables.INTENDED_UNTIL18, Boolean.TRUE.equals(change.intendedUntil18()));
+        placement.put(LookedAfterReviewsModel.Variables.CHANGED_BY, user.id());
         runtime.createMessageCorrelation(PLACEMENT_CHANGED).processInstanceId(period.processInstanceId())
                 .setVariables(placement).correlate();
     }
@@ -132,9 +133,9 @@ public class LookedAfterCare {
         Period period = openPeriod(permitted(caseRef, user, SOCIAL_CARE));
         episodes.validateCeasing(period.id(), ceasing);
         runtime.createMessageCorrelation(CEASED).processInstanceId(period.processInstanceId())
-                .setVariable("ceasedOn", ceasing.ceasedOn().toString())
-                .setVariable("reasonCeased", ceasing.reason())
-                .setVariable("ceasedBy", user.id())
+                .setVariable(LookedAfterReviewsModel.Variables.CEASED_ON, ceasing.ceasedOn().toString())
+                .setVariable(LookedAfterReviewsModel.Variables.REASON_CEASED, ceasing.reason())
+                .setVariable(LookedAfterReviewsModel.Variables.CEASED_BY, user.id())
                 .correlate();
     }
 

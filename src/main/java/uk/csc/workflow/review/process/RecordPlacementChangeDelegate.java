@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.review.EpisodeService;
+import uk.csc.workflow.review.LookedAfterReviewsModel;
 import uk.csc.workflow.review.PlacementChange;
 
 /**
@@ -24,12 +26,12 @@ class RecordPlacementChangeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var change = new PlacementChange(LocalDate.parse(execution.getVariable("placementStartedOn").toString()),
-                (String) execution.getVariable("legalStatus"), (String) execution.getVariable("placementType"),
-                (String) execution.getVariable("placementProvider"), (String) execution.getVariable("reasonForNewEpisode"),
-                Boolean.TRUE.equals(execution.getVariable("intendedUntil18")));
-        Object changedBy = execution.getVariable("changedBy");
-        episodes.changePlacement(CareVariables.periodId(execution), change, changedBy == null ? "system" : changedBy.toString());
-        execution.removeVariable("changedBy");
+        var change = new PlacementChange(LocalDate.parse(execution.getVariable(LookedAfterReviewsModel.Variables.PLACEMENT_STARTED_ON).toString()),
+                (String) execution.getVariable(LookedAfterReviewsModel.Variables.LEGAL_STATUS), (String) execution.getVariable(LookedAfterReviewsModel.Variables.PLACEMENT_TYPE),
+                (String) execution.getVariable(LookedAfterReviewsModel.Variables.PLACEMENT_PROVIDER), (String) execution.getVariable(LookedAfterReviewsModel.Variables.REASON_FOR_NEW_EPISODE),
+                Boolean.TRUE.equals(execution.getVariable(LookedAfterReviewsModel.Variables.INTENDED_UNTIL18)));
+        Object changedBy = execution.getVariable(LookedAfterReviewsModel.Variables.CHANGED_BY);
+        episodes.changePlacement(CaseVariables.id(execution, LookedAfterReviewsModel.Variables.PERIOD_ID), change, changedBy == null ? "system" : changedBy.toString());
+        execution.removeVariable(LookedAfterReviewsModel.Variables.CHANGED_BY);
     }
 }

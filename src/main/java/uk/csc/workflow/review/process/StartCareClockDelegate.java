@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.clocks.process.ClockVariables;
+import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.review.CareClock;
+import uk.csc.workflow.review.LookedAfterReviewsModel;
 import uk.csc.workflow.review.ReviewService;
 import uk.csc.workflow.review.VisitService;
 
@@ -29,18 +32,18 @@ class StartCareClockDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long periodId = CareVariables.periodId(execution);
-        String clock = execution.getVariableLocal("clock").toString();
+        long periodId = CaseVariables.id(execution, LookedAfterReviewsModel.Variables.PERIOD_ID);
+        String clock = execution.getVariableLocal(LookedAfterReviewsModel.Variables.CLOCK).toString();
         switch (clock) {
-            case "REVIEW" -> {
+            case LookedAfterReviewsModel.ClockInputs.REVIEW -> {
                 CareClock review = reviews.scheduleNext(periodId);
-                set(execution, "review", review);
-                execution.setVariable("reviewInviteAt", Date.from(review.inviteAt()));
-                execution.setVariable("arrangeNow", review.arrangeNow());
+                set(execution, LookedAfterReviewsModel.Clocks.REVIEW, review);
+                execution.setVariable(LookedAfterReviewsModel.Variables.REVIEW_INVITE_AT, Date.from(review.inviteAt()));
+                execution.setVariable(LookedAfterReviewsModel.Variables.ARRANGE_NOW, review.arrangeNow());
             }
-            case "SIGN_OFF" -> set(execution, "signOff",
-                    reviews.startSignOff(CareVariables.id(execution, "signOffId")));
-            case "VISIT" -> set(execution, "visit", visits.scheduleNext(periodId));
+            case LookedAfterReviewsModel.ClockInputs.SIGN_OFF -> set(execution, LookedAfterReviewsModel.Clocks.SIGN_OFF,
+                    reviews.startSignOff(CaseVariables.id(execution, LookedAfterReviewsModel.Variables.SIGN_OFF_ID)));
+            case LookedAfterReviewsModel.ClockInputs.VISIT -> set(execution, LookedAfterReviewsModel.Clocks.VISIT, visits.scheduleNext(periodId));
             default -> throw new IllegalStateException("Unknown clock " + clock);
         }
     }
@@ -50,9 +53,6 @@ class StartCareClockDelegate implements JavaDelegate {
         execution.setVariable(prefix + "Number", clock.number());
         execution.setVariable(prefix + "Rule", clock.rule());
         execution.setVariable(prefix + "Occurrence", clock.occurrence());
-        execution.setVariable(prefix + "DueOn", clock.dueOn().toString());
-        execution.setVariable(prefix + "DueAt", Date.from(clock.dueAt()));
-        execution.setVariable(prefix + "RemindAt", Date.from(clock.remindAt()));
-        execution.setVariable(prefix + "ServiceManagerAt", Date.from(clock.serviceManagerAt()));
+        ClockVariables.set(execution, prefix, clock.dueOn(), clock.dueAt(), clock.remindAt(), clock.serviceManagerAt());
     }
 }
