@@ -18,13 +18,15 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** What a BPMN model (with its decisions and forms) names: ids, messages, variables it reads, rules, form fields. */
-record ModelFacts(String processId, Set<String> userTasks, Set<String> elementIds, Set<String> messages, Set<String> variablesRead,
+record ModelFacts(String processId, Set<String> userTasks, Set<String> tasksWithoutDueDate, Set<String> elementIds, Set<String> messages, Set<String> variablesRead,
                   Set<String> ruleInputs, Set<String> writableFields, Set<String> readOnlyFields, Set<String> startFormFields) {
 
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.'\"])([a-zA-Z_][A-Za-z0-9_]*)(?!\\s*\\()");
+    /** A task's due date from a rule: {@code ${taskDue.within(execution, 'ALLOCATION')}}. */
+    private static final Pattern TASK_DUE_RULE = Pattern.compile("taskDue\\.within\\(\\w+,\\s*'(\\w+)'\\)");
     private static final Set<String> NOT_VARIABLES = Set.of("null", "true", "false", "execution", "task", "and", "or", "not", "empty");
 
     Set<String> formFields() {
@@ -38,10 +40,11 @@ record ModelFacts(String processId, Set<String> userTasks, Set<String> elementId
         Document doc = parse(bpmn);
         Element process = (Element) doc.getElementsByTagNameNS(BPMN, "process").item(0);
         Set<String> userTasks = new HashSet<>();
+        Set<String> undated = new HashSet<>();
+        Set<String> rules = new HashSet<>();
         Set<String> ids = new HashSet<>();
         Set<String> messages = new HashSet<>();
         Set<String> read = new HashSet<>();
-        Set<String> rules = new HashSet<>();
         Set<String> writable = new HashSet<>();
         Set<String> readOnly = new HashSet<>();
         Set<String> start = new HashSet<>();
@@ -53,6 +56,14 @@ record ModelFacts(String processId, Set<String> userTasks, Set<String> elementId
             }
             if (BPMN.equals(e.getNamespaceURI()) && "userTask".equals(e.getLocalName())) {
                 userTasks.add(e.getAttribute("id"));
+                String due = e.getAttributeNS(CAMUNDA, "dueDate");
+                if (due.isBlank()) {
+                    undated.add(e.getAttribute("id"));
+                }
+                Matcher rule = TASK_DUE_RULE.matcher(due);
+                while (rule.find()) {
+                    rules.add(rule.group(1));
+                }
             }
             if (BPMN.equals(e.getNamespaceURI()) && "message".equals(e.getLocalName())) {
                 messages.add(e.getAttribute("name"));
@@ -85,7 +96,7 @@ record ModelFacts(String processId, Set<String> userTasks, Set<String> elementId
                         startForm ? start : readOnly);
             }
         }
-        return new ModelFacts(process.getAttribute("id"), userTasks, ids, messages, read, rules, writable, readOnly, start);
+        return new ModelFacts(process.getAttribute("id"), userTasks, undated, ids, messages, read, rules, writable, readOnly, start);
     }
 
     private static void identifiersIn(String text, Set<String> into) {

@@ -107,6 +107,13 @@ class ProcessContractTest {
         assertThat(problems).as(contract.getSimpleName() + " against its model").isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contracts")
+    void everyUserTaskHasADueDate(Class<?> contract) throws IOException {
+        var model = ModelFacts.read(PROCESSES.resolve(contract.getAnnotation(ProcessContract.class).model()));
+        assertThat(model.tasksWithoutDueDate()).as("user tasks of " + model.processId() + " without camunda:dueDate").isEmpty();
+    }
+
     @Test
     void everyRuleIdTheJavaNamesIsAStatutoryRule() {
         assertThat(constants(StatutoryRuleIds.class)).isNotEmpty().allSatisfy(rule -> assertThat(ruleIds()).contains(rule));

@@ -117,6 +117,9 @@ class PanelProcessTest {
     void anAdmissionRunsFromTheHandOffToTheFirstWeeksInCare() {
         PanelCase p = referredToPanel();
         assertThat(drive.caseStage(p.contact().caseRef())).isEqualTo("PANEL");
+        // Opened on Monday 21 December: prepared within 5 working days (local standard PANEL_REQUEST).
+        assertThat(drive.task(p.pi(), ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST).getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-12-30T23:59:59Z"));
         drive.asManager(p.pi(), ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, request("S20_ACCOMMODATION", null));
 
         // Requested on Monday 21 December: the panel sits on Tuesday 22 December at 10:00.
@@ -251,9 +254,15 @@ class PanelProcessTest {
         var legal = decision("LEGAL_PROCEEDINGS");
         legal.put("legalRoute", "PRE_PROCEEDINGS");
         drive.complete(p.pi(), ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION, "panel.chair", CHAIR, legal);
+        // The legal route's meetings (local standards, Public Law Outline) from Tuesday 22 December:
+        // 5 working days is 31 December, 10 is 8 January (past Christmas and New Year).
+        assertThat(drive.task(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_LEGAL_PLANNING_MEETING).getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-12-31T23:59:59Z"));
         drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_LEGAL_PLANNING_MEETING, Map.of("meetingHeldOn", "2026-12-22",
                 "legalAdvice", "Threshold crossed", "thresholdMet", "YES"));
         drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS, Map.of("letterSentOn", "2026-12-22"));
+        assertThat(drive.task(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING).getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
         drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING, Map.of("meetingHeldOn", "2026-12-22",
                 "preProceedingsOutcome", "ISSUE_PROCEEDINGS", "outcomeReason", "No progress under the plan"));
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,6 +23,13 @@ import uk.csc.workflow.support.PostgresIntegrationTest;
 /** The front door and case APIs over HTTP on PostgreSQL: intake, validation, team scoping and audit. */
 @PostgresIntegrationTest
 class ReferralApiTest {
+
+    /** The contacts below were received on Friday 20 November 2026; the test runs five days later. */
+    @BeforeEach
+    void pinTheDay() {
+        ReferralDriver.at("2026-11-25T10:00");
+    }
+
 
     @Autowired
     TestRestTemplate rest;

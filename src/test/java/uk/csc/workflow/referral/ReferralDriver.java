@@ -57,7 +57,7 @@ public class ReferralDriver {
     public static ContactRequest contact(String concernLevel, boolean dv, boolean immediateRisk, boolean consent,
                                          String receivedAt) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        var child = new ContactRequest.Child("Test" + unique, "Child", TestTime.bornYearsAgo(7), null, "F", "WBRI",
+        var child = new ContactRequest.Child("Test" + unique, "Child", TestTime.bornYearsBefore(EngineClock.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate(), 7), null, "F", "WBRI",
                 "B23 6AB", null, null);
         return new ContactRequest(child, "2A", OffsetDateTime.parse(receivedAt), "Concerns described by the school",
                 concernLevel, immediateRisk, dv, consent, null);
@@ -70,6 +70,8 @@ public class ReferralDriver {
     public Task task(String processInstanceId, String taskKey) {
         Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
+        // Every task a person does is dated, so Tasklist sorts it and shows it overdue.
+        assertThat(task.getDueDate()).as("due date of " + taskKey).isNotNull();
         return task;
     }
 

@@ -110,6 +110,9 @@ class ReferralToAssessmentProcessTest {
         assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.REFERRAL_DECISION_SERVICE_MANAGER)).isEqualTo(Instant.parse("2027-01-04T23:59:59Z"));
 
         drive.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        // Allocation (local standard ALLOCATION): by the end of the next working day after the decision.
+        assertThat(drive.task(pi, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER).getDueDate().toInstant())
+                .isEqualTo(Instant.parse("2026-12-23T23:59:59Z"));
         drive.asManager(pi, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
 
         // Initial assessment: 7 working days from 22 December skipping 25, 28 December and 1 January.

@@ -36,8 +36,13 @@ public final class TestTime {
         return BASE.atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
     }
 
-    /** A date of birth that makes a child {@code years} old today (a little over, never on a birthday). */
+    /** A date of birth that makes a child {@code years} old on the base day (a little over, never on a birthday). */
     public static LocalDate bornYearsAgo(int years) {
-        return TODAY.minusYears(years).minusDays(40);
+        return bornYearsBefore(TODAY, years);
+    }
+
+    /** A date of birth that makes a child {@code years} old on {@code day} (a test that pins its own instant). */
+    public static LocalDate bornYearsBefore(LocalDate day, int years) {
+        return day.minusYears(years).minusDays(40);
     }
 }

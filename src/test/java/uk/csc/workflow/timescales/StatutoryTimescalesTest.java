@@ -60,6 +60,16 @@ class StatutoryTimescalesTest {
             REFERRAL_DECISION   | 2028-02-28 | WT2010  | 2028-02-29 | leap day 2028 is a working day (2028 from the standing pattern)
             INITIAL_ASSESSMENT  | 2028-02-25 | WT2010  | 2028-03-07 | 28, 29 Feb, 1, 2, 3, 6, 7 Mar 2028
             INITIAL_ASSESSMENT  | 2028-04-12 | WT2010  | 2028-04-25 | Easter 2028 (14 and 17 April) from the standing pattern
+            ALLOCATION          | 2026-12-24 | WT2010  | 2026-12-29 | next working day after Christmas and the Boxing Day substitute
+            STRATEGY_DISCUSSION | 2027-04-01 | WT2023  | 2027-04-02 | next working day (Good Friday 2027 is 26 March)
+            PANEL_REQUEST       | 2026-12-21 | WT2010  | 2026-12-30 | 22, 23, 24, 29, 30 December
+            PANEL_ENDORSEMENT   | 2027-05-28 | WT2010  | 2027-06-02 | spring bank holiday 31 May 2027 skipped
+            PANEL_INFORMATION   | 2026-08-27 | WT2010  | 2026-09-04 | summer bank holiday 31 Aug skipped
+            PLACEMENT_RECORD    | 2026-12-31 | WT2010  | 2027-01-04 | New Year's Day skipped
+            RESIDENTIAL_APPROVAL| 2027-12-24 | WT2010  | 2027-12-29 | 27 and 28 December 2027 are substitute holidays
+            LEGAL_PLANNING_MEETING | 2026-12-22 | WT2010 | 2026-12-31 | 23, 24, 29, 30, 31 December
+            LETTER_BEFORE_PROCEEDINGS | 2027-03-24 | WT2023 | 2027-04-02 | 25, 30, 31 Mar, 1, 2 Apr: Good Friday and Easter Monday skipped
+            PRE_PROCEEDINGS_MEETING | 2026-12-22 | WT2010 | 2027-01-08 | 10 working days over Christmas and New Year
             """)
     void dueDates(String rule, LocalDate from, GuidanceProfile profile, LocalDate dueOn, String why) {
         Deadline deadline = clock.deadline(rule, from, profile);
@@ -77,7 +87,9 @@ class StatutoryTimescalesTest {
                 "CP_REVIEW_FIRST", "CP_REVIEW_NEXT", "CARE_PLAN", "PLACEMENT_NOTICE", "LAC_REVIEW_FIRST",
                 "LAC_REVIEW_SECOND", "LAC_REVIEW_NEXT", "LAC_REVIEW_SIGN_OFF", "VISIT_FIRST", "VISIT_NEXT", "VISIT_LONG_TERM",
                 "HEALTH_ASSESSMENT",
-                "POLICE_PROTECTION", "EPO", "CARE_PROCEEDINGS");
+                "POLICE_PROTECTION", "EPO", "CARE_PROCEEDINGS",
+                "ALLOCATION", "STRATEGY_DISCUSSION", "PANEL_REQUEST", "PANEL_ENDORSEMENT", "PANEL_INFORMATION", "PLACEMENT_RECORD",
+                "RESIDENTIAL_APPROVAL", "LEGAL_PLANNING_MEETING", "LETTER_BEFORE_PROCEEDINGS", "PRE_PROCEEDINGS_MEETING");
     }
 
     @Test
