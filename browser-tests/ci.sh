@@ -68,8 +68,8 @@ until curl -sf --max-time 2 "${BASE_URL}/actuator/health" | grep -q '"status":"U
 done
 echo "browser tests: app UP after $(( $(date +%s) - started )) s"
 
-# The demo city's history is replayed in the background with the engine's clock moved: let it
-# finish, so the journeys run at today's date and the dashboard shows the whole year.
+# The demo city's history is replayed in the background (live requests always see today, see
+# HistoryReplay): let it finish, so the dashboard shows the whole year and its escalations.
 until grep -q "Demo city seeded\|Demo city seeding stopped" "$LOG"; do
   if [ $(( $(date +%s) - started )) -ge 300 ]; then
     echo "browser tests: the demo city was not seeded within 300 s; running the journeys anyway" >&2

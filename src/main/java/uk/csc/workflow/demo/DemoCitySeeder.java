@@ -34,7 +34,6 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.platform.time.EngineJobs;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ContactRequest;
@@ -56,7 +55,7 @@ import uk.csc.workflow.timescales.WorkingDayCalendar;
  * <p>Runs once, on an empty database, in the background once the application serves. Each
  * replayed day is a {@link HistoryReplay} step: the engine's clock is moved only while no live
  * request runs, so people using the application meanwhile always see today; the job executor
- * is paused until the replay ends. The other demo seeders' cases are left alone.
+ * acquires nothing until the replay ends. The other demo seeders' cases are left alone.
  */
 @Component
 @ConditionalOnProperty(name = {"csc.demo.enabled", "csc.demo.seed-city"}, havingValue = "true")
@@ -81,7 +80,6 @@ class DemoCitySeeder {
     private final WorkingDayCalendar calendar;
     private final DemoTaskValues values;
     private final HistoryReplay history;
-    private final EngineJobs jobs;
     private final int days;
     private final Random random = new Random(2026);
     private final Map<String, LocalDate> plannedFor = new HashMap<>();
@@ -97,7 +95,7 @@ class DemoCitySeeder {
     DemoCitySeeder(FrontDoor frontDoor, CaseFileService cases, TaskService tasks, TimeSource time,
                    ManagementService management, RuntimeService runtime, IdentityService identity, StatutoryTimescales timescales,
                    DemoTaskValues values, GuidanceProfileSetting profiles, DemoRecords records, HistoryReplay history,
-                   EngineJobs jobs, ApplicationEventPublisher events, @Value("${csc.demo.city-days:365}") int days) {
+                   ApplicationEventPublisher events, @Value("${csc.demo.city-days:365}") int days) {
         this.frontDoor = frontDoor;
         this.cases = cases;
         this.tasks = tasks;
@@ -108,7 +106,6 @@ class DemoCitySeeder {
         this.calendar = timescales.calendar();
         this.values = values;
         this.history = history;
-        this.jobs = jobs;
         this.days = days;
         this.profiles = profiles;
         this.events = events;
@@ -123,22 +120,30 @@ class DemoCitySeeder {
             return;
         }
         history.started();
-        Thread seeding = new Thread(this::seed, "demo-city-seeder");
+        Thread seeding = new Thread(() -> {
+            letAcquiredJobsFinish();
+            seed();
+        }, "demo-city-seeder");
         seeding.setDaemon(true);
         seeding.start();
     }
 
+    /** Jobs the executor acquired just before the replay began run at the live time, not a replayed one. */
+    private static void letAcquiredJobsFinish() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void seed() {
-        boolean paused = jobs.pause();
         try {
             replay();
         } catch (RuntimeException e) {
             log.error("Demo city seeding stopped", e);
         } finally {
             history.finished();
-            if (paused) {
-                jobs.resume();
-            }
         }
     }
 

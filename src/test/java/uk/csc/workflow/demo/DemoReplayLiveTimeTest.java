@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.csc.workflow.casefile.CaseFileService;
-import uk.csc.workflow.platform.time.EngineJobs;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.process.FrontDoor;
@@ -48,7 +47,6 @@ class DemoReplayLiveTimeTest {
     @Autowired GuidanceProfileSetting profiles;
     @Autowired DemoRecords records;
     @Autowired HistoryReplay history;
-    @Autowired EngineJobs jobs;
     @Autowired ApplicationEventPublisher events;
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
@@ -56,7 +54,7 @@ class DemoReplayLiveTimeTest {
     @Test
     void requestsServedWhileTheReplayRunsSeeToday() throws InterruptedException {
         var seeder = new DemoCitySeeder(frontDoor, cases, tasks, time, management, runtime, identity, timescales, values,
-                profiles, records, history, jobs, events, 25);
+                profiles, records, history, events, 25);
         history.started();
         Thread replay = new Thread(seeder::seed, "test-replay");
         replay.start();

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * every web request (see {@link LiveRequestGate}) and every scheduled task waits at the gate
  * while a step runs, and each step puts the clock back before the gate opens. A step is short
  * (one replayed day), so a request waits a fraction of a second at most. The replayer runs the
- * jobs of its own history itself; the job executor is paused meanwhile (see {@link EngineJobs}),
- * so it never fires live timers at a replayed time or replayed timers at the live time.
+ * jobs of its own history itself; the job executor acquires nothing meanwhile (see
+ * {@link ReplayAwareJobAcquisition}), so it never fires live timers at a replayed time or replayed
+ * timers at the live time.
  */
 @Component
 public class HistoryReplay {
