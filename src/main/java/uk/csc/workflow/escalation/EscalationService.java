@@ -167,7 +167,8 @@ public class EscalationService {
             return List.of();
         }
         String sql = """
-                SELECT e.*, c.case_ref FROM escalation e JOIN care_case c ON c.id = e.case_id
+                SELECT e.*, c.case_ref, ch.first_name, ch.last_name
+                FROM escalation e JOIN care_case c ON c.id = e.case_id JOIN child ch ON ch.id = c.child_id
                 WHERE e.level <> 'REMINDER'"""
                 + (openOnly ? " AND e.resolved_at IS NULL" : "")
                 + (teams != null ? " AND e.team IN (:teams)" : "")
@@ -180,7 +181,8 @@ public class EscalationService {
                 EscalationLevel.valueOf(rs.getString("level")), rs.getString("team"), rs.getObject("due_on", LocalDate.class),
                 instant(rs.getTimestamp("raised_at")), rs.getString("notified"), rs.getString("acknowledged_by"),
                 instant(rs.getTimestamp("acknowledged_at")), rs.getString("resolved_by"),
-                instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"), rs.getString("process_instance_id"))).list();
+                instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"), rs.getString("process_instance_id"),
+                rs.getString("first_name") + " " + rs.getString("last_name"))).list();
     }
 
 

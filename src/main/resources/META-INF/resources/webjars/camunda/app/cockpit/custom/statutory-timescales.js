@@ -24,7 +24,6 @@ const STATUS = {
 
 /* Okabe-Ito colours (distinguishable with colour-blindness), each line also gets its own marker. */
 const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999933'];
-const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'triangle-down'];
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -62,7 +61,10 @@ const CSS = `
 .csc-st figure { margin: 0; }
 .csc-st figcaption { color: #444; margin: 0 0 6px; }
 .csc-st svg.csc-st__chart { width: 100%; height: auto; max-height: 320px; display: block; }
+.csc-st .csc-st__smalls { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
+.csc-st figure.csc-st__small { margin: 0; border: 1px solid #e1e4e8; padding: 6px; }
 .csc-st .csc-st__chart text { font-size: 13px; fill: #3d4247; }
+.csc-st .csc-st__chart--small text { font-size: 10px; }
 .csc-st .csc-st__legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .csc-st .csc-st__legend li { display: flex; align-items: center; gap: 6px; }
 .csc-st details { margin-top: 8px; }
@@ -331,12 +333,6 @@ function marker(shape, x, y, colour, label) {
   return el;
 }
 
-function legendSwatch(shape, colour) {
-  return s('svg', { width: 28, height: 12, viewBox: '0 0 28 12', 'aria-hidden': 'true', focusable: 'false' },
-    s('line', { x1: 0, y1: 6, x2: 28, y2: 6, stroke: colour, 'stroke-width': 2 }),
-    marker(shape, 14, 6, colour));
-}
-
 function renderTrend(p, data) {
   const months = data && Array.isArray(data.months) ? data.months : null;
   const all = data && Array.isArray(data.series) ? data.series : null;
@@ -352,48 +348,36 @@ function renderTrend(p, data) {
     return;
   }
 
-  const width = 720;
-  const height = 280;
-  const m = { top: 12, right: 28, bottom: 36, left: 48 };
+  // One small chart per indicator (small multiples): each readable at a glance, on one 0-100% scale.
+  const width = 240;
+  const height = 120;
+  const m = { top: 10, right: 10, bottom: 22, left: 30 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const x = (i) => m.left + (months.length === 1 ? plotW / 2 : (plotW * i) / (months.length - 1));
   const y = (v) => m.top + plotH - (plotH * Math.max(0, Math.min(100, v))) / 100;
 
-  const titleId = uid('trend-title');
-  const descId = uid('trend-desc');
-  const codes = series.map((one) => one.code).join(', ');
-  const svg = s('svg', {
-    class: 'csc-st__chart', viewBox: `0 0 ${width} ${height}`, role: 'img',
-    'aria-labelledby': `${titleId} ${descId}`, preserveAspectRatio: 'xMidYMid meet',
-  },
-  s('title', { id: titleId }, 'Statutory indicators by month'),
-  s('desc', { id: descId }, `Percentage achieved each month from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])} for ${codes}; dashed lines are targets. The same figures are in the table below.`));
-
-  // Grid and y axis (0-100%).
-  for (const v of [0, 25, 50, 75, 100]) {
-    svg.append(s('line', { x1: m.left, x2: width - m.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#8a8f96' : '#e1e4e8', 'stroke-width': 1 }));
-    svg.append(s('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${v}%`));
-  }
-  // X axis month labels (every other one when crowded).
-  const step = months.length > 8 ? 2 : 1;
-  months.forEach((month, i) => {
-    if (i % step !== 0 && i !== months.length - 1) return;
-    svg.append(s('text', { x: x(i), y: height - m.bottom + 20, 'text-anchor': 'middle' }, formatMonth(month, true)));
-  });
-
-  series.forEach((one, index) => {
+  const charts = series.map((one, index) => {
     const colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
-    const shape = MARKERS[index % MARKERS.length];
-    const group = s('g', { 'data-code': one.code || '' });
+    const titleId = uid('trend-title');
+    const values = Array.isArray(one.percent) ? one.percent : [];
+    const last = [...values].reverse().find(isNumber);
+    const svg = s('svg', {
+      class: 'csc-st__chart csc-st__chart--small', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId,
+      preserveAspectRatio: 'xMidYMid meet', 'data-code': one.code || '',
+    }, s('title', { id: titleId }, `${one.code} ${one.name || ''}: percentage by month from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}`
+        + (isNumber(one.target) ? `; target ${formatPercent(one.target)}` : '')));
+    for (const v of [0, 50, 100]) {
+      svg.append(s('line', { x1: m.left, x2: width - m.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#8a8f96' : '#e1e4e8', 'stroke-width': 1 }));
+      svg.append(s('text', { x: m.left - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10 }, `${v}%`));
+    }
+    svg.append(s('text', { x: x(0), y: height - 6, 'text-anchor': 'start', 'font-size': 10 }, formatMonth(months[0], true)));
+    svg.append(s('text', { x: x(months.length - 1), y: height - 6, 'text-anchor': 'end', 'font-size': 10 }, formatMonth(months[months.length - 1], true)));
     if (isNumber(one.target)) {
-      group.append(s('line', {
-        x1: m.left, x2: width - m.right, y1: y(one.target), y2: y(one.target),
-        stroke: colour, 'stroke-width': 1, 'stroke-dasharray': '5 4', opacity: 0.7,
-      }, s('title', null, `${one.code} target ${formatPercent(one.target)}`)));
+      svg.append(s('line', { x1: m.left, x2: width - m.right, y1: y(one.target), y2: y(one.target), stroke: '#444', 'stroke-width': 1, 'stroke-dasharray': '4 3' },
+        s('title', null, `target ${formatPercent(one.target)}`)));
     }
     // One path per run of consecutive months with a figure: a month without one leaves a gap.
-    const values = Array.isArray(one.percent) ? one.percent : [];
     let d = '';
     let pen = false;
     months.forEach((month, i) => {
@@ -405,18 +389,15 @@ function renderTrend(p, data) {
         pen = false;
       }
     });
-    if (d) group.append(s('path', { d, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round' }));
+    if (d) svg.append(s('path', { d, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-linejoin': 'round' }));
     months.forEach((month, i) => {
-      const v = values[i];
-      if (isNumber(v)) group.append(marker(shape, x(i), y(v), colour, `${one.code} ${formatMonth(month)}: ${formatPercent(v)}`));
+      if (isNumber(values[i])) svg.append(marker('circle', x(i), y(values[i]), colour, `${formatMonth(month)}: ${formatPercent(values[i])}`));
     });
-    svg.append(group);
+    return h('figure', { class: 'csc-st__small', 'data-code': one.code || '' },
+      h('figcaption', null, h('span', { class: 'csc-st__code' }, one.code || ''), one.name || '',
+        h('div', { class: 'csc-st__sub' }, `latest ${formatPercent(last)}`, isNumber(one.target) ? ` · target ${formatPercent(one.target)}` : '')),
+      svg);
   });
-
-  const legend = h('ul', { class: 'csc-st__legend', 'aria-label': 'Chart legend' }, series.map((one, index) => h('li', null,
-    legendSwatch(MARKERS[index % MARKERS.length], SERIES_COLOURS[index % SERIES_COLOURS.length]),
-    h('span', null, h('span', { class: 'csc-st__code' }, one.code || ''), one.name || '',
-      isNumber(one.target) ? h('span', { class: 'csc-st__sub' }, ` (target ${formatPercent(one.target)})`) : null))));
 
   const table = h('table', { class: 'csc-st__table', 'data-table': 'trend' },
     h('caption', null, 'Percentage achieved by month'),
@@ -429,9 +410,9 @@ function renderTrend(p, data) {
   const noFigures = withoutFigures.length
     ? h('p', { class: 'csc-st__sub' }, `No monthly figures yet for: ${withoutFigures.map((one) => one.code).join(', ')}.`)
     : null;
-  setState(p, 'ready', h('figure', null,
-    h('figcaption', null, `Last ${months.length} months, one line per indicator; dashed lines are targets.`),
-    svg, legend, noFigures,
+  setState(p, 'ready', h('div', null,
+    h('p', { class: 'csc-st__sub' }, `Last ${months.length} months, one chart per indicator; the dashed line is the target.`),
+    h('div', { class: 'csc-st__smalls' }, charts), noFigures,
     h('details', null, h('summary', null, 'Show the figures as a table'), h('div', { class: 'csc-st__table-wrap' }, table))));
 }
 
@@ -481,8 +462,16 @@ function renderBreaches(p, data, today) {
               'aria-label': `Open the process instance of case ${breach.caseRef || ''} in Cockpit`,
             }, 'Open in Cockpit')
             : h('span', { class: 'csc-st__sub' }, 'not linked');
+          const child = breach.childName || `case ${breach.caseRef || ''}`;
+          const caseFile = breach.caseRef
+            ? h('a', {
+              class: 'csc-st__case-file',
+              href: `../../tasklist/default/#/?case=${encodeURIComponent(breach.caseRef)}`,
+              'aria-label': `Open the case file of ${child}`,
+            }, child)
+            : child;
           return h('tr', { 'data-breach-id': breach.id },
-            h('th', { scope: 'row' }, breach.caseRef || ''),
+            h('th', { scope: 'row' }, caseFile, h('div', { class: 'csc-st__sub' }, breach.caseRef || '')),
             h('td', null, humanise(breach.rule)),
             h('td', null, humanise(breach.level), breach.notified ? h('div', { class: 'csc-st__sub' }, breach.notified) : null),
             h('td', null, formatDate(breach.dueOn)),
@@ -492,7 +481,7 @@ function renderBreaches(p, data, today) {
         })))));
   });
   setState(p, 'ready', counts, sections,
-    h('p', { class: 'csc-st__sub' }, 'Days overdue are calendar days since the due date. Links open the case\'s process instance in Cockpit.'));
+    h('p', { class: 'csc-st__sub' }, 'Days overdue are calendar days since the due date. The child\'s name opens the case file in Tasklist; the last column opens the process instance in Cockpit.'));
 }
 
 /* ---------------------------------------------------------------- plugin */
