@@ -32,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import uk.csc.workflow.platform.security.CrossSiteRequestFilter;
+import uk.csc.workflow.platform.security.NoStoreFilter;
 import uk.csc.workflow.platform.security.WebappSessionAuthenticationFilter;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.RefusedRequests;
@@ -40,8 +41,9 @@ import uk.csc.workflow.platform.web.RefusedRequests;
  * Who may call what. The APIs ({@code /api}, {@code /engine-rest}) need an authenticated user:
  * HTTP Basic against Camunda's users, or the Camunda webapp login session for {@code /api}.
  * The webapps ({@code /camunda}) run their own login and CSRF protection; Spring adds headers.
- * Changes sent from another web site are refused ({@link CrossSiteRequestFilter}); failed
- * sign-ins pause the account for a while ({@link CamundaUserAuthenticationProvider}).
+ * API answers are never cached ({@link NoStoreFilter}); changes sent from another web site are
+ * refused ({@link CrossSiteRequestFilter}); failed sign-ins pause the account for a while
+ * ({@link CamundaUserAuthenticationProvider}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,6 +59,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(time)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(time)))
+                .addFilterBefore(new NoStoreFilter(), HeaderWriterFilter.class)
                 // Before anyone is signed in: a forged change neither runs nor counts as a failed sign-in.
                 .addFilterAfter(new CrossSiteRequestFilter(trustedOrigins), HeaderWriterFilter.class)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
