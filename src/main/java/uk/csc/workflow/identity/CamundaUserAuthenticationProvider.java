@@ -12,26 +12,41 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.platform.security.SignInLocks;
+
 /**
  * HTTP Basic against Camunda's identity service, so Tasklist, Cockpit, Admin and the APIs
  * share one user store. Authorities are the user's Camunda group ids.
+ *
+ * <p>Failed attempts pause the account's sign-in for a while, longer after each failure in a
+ * row, never for good (the engine's login delay, shared with the webapps' login; see
+ * {@link SignInLocks}). While a pause lasts, the password is not even checked and the caller
+ * is told when to try again.
  */
 @Component
 class CamundaUserAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final SignInLocks locks;
 
-    CamundaUserAuthenticationProvider(IdentityService identityService) {
+    CamundaUserAuthenticationProvider(IdentityService identityService, SignInLocks locks) {
         this.identityService = identityService;
+        this.locks = locks;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
-            // Camunda also slows down repeated failures for the same user (login delay).
+        if (userId == null || userId.isBlank() || credentials == null) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        var lock = locks.current(userId);
+        if (lock.isPresent()) {
+            throw new SignInPausedException(lock.get().until());
+        }
+        if (!identityService.checkPassword(userId, credentials.toString())) {
+            // The engine counts the failure and pauses the account's next sign-in.
             throw new BadCredentialsException("Bad credentials");
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));

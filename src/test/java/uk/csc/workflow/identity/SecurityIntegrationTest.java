@@ -56,7 +56,24 @@ class SecurityIntegrationTest {
         ResponseEntity<String> answer = rest.getForEntity(path, String.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        // No Basic challenge: a browser would show its login dialog and then replay the
+        // credentials on every request, other sites' forged ones included.
+        assertThat(answer.getHeaders().get("WWW-Authenticate")).isNull();
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(answer.getBody()).contains("\"message\":\"Sign in to use this API\"");
+    }
+
+    @Test
+    void aWrongPasswordGetsJsonAndNoChallengeEither() {
+        ResponseEntity<String> answer = rest.withBasicAuth("worker.north", "not-the-password")
+                .postForEntity("/api/contacts", Map.of(), String.class);
+        ResponseEntity<String> actuator = rest.getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().get("WWW-Authenticate")).isNull();
+        assertThat(answer.getBody()).contains("The user name or password is wrong");
+        assertThat(actuator.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(actuator.getHeaders().get("WWW-Authenticate")).isNull();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,7 +21,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import uk.csc.workflow.platform.time.TimeSource;
 
-/** Turns failures into {@link ApiError} answers; logs no request data, since it may name a child. */
+/**
+ * Turns failures into {@link ApiError} answers. Logs no request data, since it may name a child:
+ * a refusal (4xx) is noted for its one INFO line ({@link RefusedRequests}) with the field names
+ * only, and only an unexpected failure (500) is logged at ERROR, with its stack trace.
+ */
 @RestControllerAdvice(basePackages = "uk.csc.workflow")
 public class ApiExceptionHandler {
 
@@ -88,6 +93,17 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        Throwable rejection = TaskRejection.find(e);
+        if (rejection != null) {
+            // A listener or delegate of a process this call drove refused the values: the caller's to correct.
+            return answer(rejection instanceof TaskRejection.Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
+                    rejection.getMessage(), List.of(), request);
+        }
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (wrong method, media type, ...): the caller's mistake, not a fault.
+            HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
+            return answer(status, status.getReasonPhrase(), List.of(), request);
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong; the error has been logged",
                 List.of(), request);
@@ -95,6 +111,10 @@ public class ApiExceptionHandler {
 
     private ResponseEntity<ApiError> answer(HttpStatus status, String message, List<FieldProblem> problems,
                                                    HttpServletRequest request) {
+        if (!problems.isEmpty()) {
+            // Field names only: a reason may quote the value.
+            RefusedRequests.note(request, "fields " + String.join(", ", problems.stream().map(FieldProblem::field).toList()));
+        }
         return ResponseEntity.status(status).body(new ApiError(time.now(), status.value(),
                 status.getReasonPhrase(), message, request.getRequestURI(), problems));
     }
