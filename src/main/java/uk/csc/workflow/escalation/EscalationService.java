@@ -98,7 +98,10 @@ public class EscalationService {
         }
         long id = keys.getKey().longValue();
         if (level != EscalationLevel.REMINDER) {
-            tasks.open(id, record.caseRef(), rule, level, deadline.dueOn(), recipients.users(), recipients.groups());
+            String taskInstance = tasks.open(id, record.caseRef(), record.team(), rule, level, deadline.dueOn(),
+                    recipients.users(), recipients.groups());
+            jdbc.sql("UPDATE escalation SET task_process_instance_id = :pi WHERE id = :id")
+                    .param("pi", taskInstance).param("id", id).update();
         }
         log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
         return Optional.of(id);
