@@ -136,6 +136,16 @@ public class EscalationService {
     }
 
 
+    /**
+     * Whether the process instance holding a manager's task is the one opened for this escalation:
+     * an instance started by anyone else with the escalation's id names another record.
+     */
+    @Transactional(readOnly = true)
+    public boolean isTaskOf(long escalationId, String processInstanceId) {
+        return jdbc.sql("SELECT count(*) FROM escalation WHERE id = :id AND task_process_instance_id = :pi")
+                .param("id", escalationId).param("pi", processInstanceId).query(Long.class).single() > 0;
+    }
+
     public void acknowledge(long escalationId, String userId, String note) {
         int updated = jdbc.sql("""
                 UPDATE escalation SET acknowledged_by = :u, acknowledged_at = :now,
