@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.casefile.CaseTeamChanged;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
@@ -144,6 +145,13 @@ public class EscalationService {
     public boolean isTaskOf(long escalationId, String processInstanceId) {
         return jdbc.sql("SELECT count(*) FROM escalation WHERE id = :id AND task_process_instance_id = :pi")
                 .param("id", escalationId).param("pi", processInstanceId).query(Long.class).single() > 0;
+    }
+
+    /** A case moved to another team: its escalations are that team's now (and listed to it). */
+    @org.springframework.context.event.EventListener
+    public void teamChanged(CaseTeamChanged changed) {
+        jdbc.sql("UPDATE escalation SET team = :team WHERE case_id = :c").param("team", changed.to())
+                .param("c", changed.caseId()).update();
     }
 
     public void acknowledge(long escalationId, String userId, String note) {

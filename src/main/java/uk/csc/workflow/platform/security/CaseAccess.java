@@ -2,8 +2,11 @@ package uk.csc.workflow.platform.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -11,6 +14,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -20,11 +25,19 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /**
  * Engine authorizations that follow a case. Nothing in the engine is readable by staff through a
@@ -33,7 +46,8 @@ import org.springframework.stereotype.Component;
  * chairs or IROs for their processes) read the instance and its history; every task the instance
  * creates is then readable by the same groups ({@link #inheritToTask}, called by the engine for
  * every user task). Candidates and assignees get the engine's own default task permissions on top
- * (history included, {@code enableHistoricInstancePermissions}).
+ * (history included, {@code enableHistoricInstancePermissions}). {@link #moveTeam} moves all of it
+ * when a case changes team.
  *
  * <p>Grants created while the engine is still inside the command that started the instance are not
  * yet in the database, so lookups here also read the command's entity cache, as the engine's own
@@ -41,6 +55,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseAccess {
+
+    private static final Resource[] INSTANCE = {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE};
+    private static final Resource[] TASK = {Resources.TASK, Resources.HISTORIC_TASK};
 
     private final ProcessEngineServices engine;
 
@@ -83,6 +100,112 @@ public class CaseAccess {
             instanceReaders(services, task.getProcessInstanceId()).forEach(group -> grantTask(services, group, task.getId()));
             return null;
         });
+    }
+
+    /**
+     * A case moved from team {@code from} to team {@code to}: every grant of the old team on the
+     * case's instances, tasks and history goes to the new team, and members of the old team lose
+     * their personal grants on the case's tasks. In the running instances the routing variables
+     * ({@code team}, {@code teamManagers}) name the new team; open tasks change their candidate group,
+     * old-team candidate users give way to {@code toManagers}, and a task assigned to a member of the
+     * old team goes back to the new team as a candidate task. The allocated worker of the old team
+     * ({@code worker}) is cleared: the new team allocates its own.
+     */
+    public void moveTeam(String caseRef, String from, String to, List<String> toManagers) {
+        asSystem(engine, () -> {
+            Set<String> leaving = leavingMembers(from, to);
+            for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseRef).list()) {
+                String pi = instance.getId();
+                rerouteRunning(pi, from, to, toManagers, leaving);
+                for (Resource resource : INSTANCE) {
+                    moveGroupGrant(resource, pi, from, to);
+                }
+                for (HistoricTaskInstance task : engine.getHistoryService().createHistoricTaskInstanceQuery()
+                        .processInstanceId(pi).list()) {
+                    for (Resource resource : TASK) {
+                        moveGroupGrant(resource, task.getId(), from, to);
+                        for (String user : leaving) {
+                            revokeUser(resource, task.getId(), user);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private void rerouteRunning(String pi, String from, String to, List<String> toManagers, Set<String> leaving) {
+        RuntimeService runtime = engine.getRuntimeService();
+        if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() == 0) {
+            return;
+        }
+        Map<String, Object> variables = runtime.getVariables(pi);
+        if (variables.containsKey(CaseVariables.TEAM)) {
+            runtime.setVariable(pi, CaseVariables.TEAM, to);
+        }
+        if (variables.containsKey(CaseVariables.TEAM_MANAGERS)) {
+            runtime.setVariable(pi, CaseVariables.TEAM_MANAGERS, new ArrayList<>(toManagers));
+        }
+        Object worker = variables.get(CaseVariables.WORKER);
+        if (worker != null && leaving.contains(worker.toString())) {
+            runtime.setVariable(pi, CaseVariables.WORKER, null);
+        }
+        TaskService tasks = engine.getTaskService();
+        for (Task task : tasks.createTaskQuery().processInstanceId(pi).list()) {
+            boolean lostCandidateUser = false;
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                    continue;
+                }
+                if (from.equals(link.getGroupId())) {
+                    tasks.deleteCandidateGroup(task.getId(), from);
+                    tasks.addCandidateGroup(task.getId(), to);
+                } else if (link.getUserId() != null && leaving.contains(link.getUserId())) {
+                    tasks.deleteCandidateUser(task.getId(), link.getUserId());
+                    lostCandidateUser = true;
+                }
+            }
+            if (lostCandidateUser) {
+                toManagers.forEach(manager -> tasks.addCandidateUser(task.getId(), manager));
+            }
+            if (task.getAssignee() != null && leaving.contains(task.getAssignee())) {
+                tasks.setAssignee(task.getId(), null);
+                tasks.addCandidateGroup(task.getId(), to);
+            }
+        }
+    }
+
+    private Set<String> leavingMembers(String from, String to) {
+        IdentityService identity = engine.getIdentityService();
+        Set<String> leaving = new LinkedHashSet<>(identity.createUserQuery().memberOfGroup(from).list().stream().map(User::getId).toList());
+        leaving.removeAll(identity.createUserQuery().memberOfGroup(to).list().stream().map(User::getId).toList());
+        return leaving;
+    }
+
+    private void moveGroupGrant(Resource resource, String resourceId, String from, String to) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization old = find(engine, from, null, resource, resourceId);
+        if (old == null) {
+            return;
+        }
+        Authorization existing = find(engine, to, null, resource, resourceId);
+        if (existing == null) {
+            old.setGroupId(to);
+            authorizations.saveAuthorization(old);
+        } else {
+            AuthorizationEntity merged = (AuthorizationEntity) existing;
+            merged.setPermissions(merged.getPermissions() | ((AuthorizationEntity) old).getPermissions());
+            authorizations.saveAuthorization(merged);
+            authorizations.deleteAuthorization(old.getId());
+        }
+    }
+
+    private void revokeUser(Resource resource, String resourceId, String userId) {
+        Authorization grant = find(engine, null, userId, resource, resourceId);
+        if (grant != null) {
+            engine.getAuthorizationService().deleteAuthorization(grant.getId());
+        }
     }
 
     // ---- grants ---------------------------------------------------------------------------------
