@@ -137,6 +137,8 @@ class EngineDoorTest {
                 "only when a task's form is submitted");
         assertRefused(call("manager.north", HttpMethod.PUT, "/engine-rest/task/" + task.getId() + "/variables/team",
                 value("team-south")), "only when a task's form is submitted");
+        assertRefused(call("manager.north", HttpMethod.PUT, "/engine-rest/engine/default/task/" + task.getId() + "/variables/team",
+                value("team-south")), "only when a task's form is submitted");
         assertRefused(call("manager.north", HttpMethod.DELETE, "/engine-rest/task/" + task.getId() + "/localVariables/caseId", null),
                 "only when a task's form is submitted");
         assertRefused(call("manager.north", HttpMethod.POST, "/engine-rest/process-instance/" + pi + "/variables", teamManagers),
