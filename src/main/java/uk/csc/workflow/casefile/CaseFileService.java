@@ -9,7 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.NotFoundException;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
@@ -77,6 +79,30 @@ public class CaseFileService {
         CaseRecord record = get(caseId);
         cases.allocate(caseId, record.team(), worker, allocatedBy, time.now());
         audit.record(allocatedBy, AuditLog.Action.UPDATE, CASE, record.caseRef(), "allocated to " + worker);
+    }
+
+    /**
+     * Moves a case to another team (a service manager's or an administrator's decision): the case's
+     * allocated worker, who belonged to the old team, is cleared, the change is audited, and
+     * {@link CaseTeamChanged} moves in the same transaction everything that follows the case (the
+     * engine's grants and routing, the escalations).
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public CaseRecord reassignTeam(String caseRef, String team, CurrentUser user) {
+        if (!user.isIn(Groups.SERVICE_MANAGER) && !user.isIn(Groups.ADMIN)) {
+            throw new AccessDeniedException("Only a service manager moves a case to another team");
+        }
+        if (team == null || !Groups.TEAMS.contains(team)) {
+            throw new BadRequestException("team", "must be one of " + Groups.TEAMS);
+        }
+        CaseRecord record = get(caseRef);
+        if (record.team().equals(team)) {
+            throw new BadRequestException("team", caseRef + " is already with " + team);
+        }
+        cases.reassign(record.id(), team);
+        audit.record(user.id(), AuditLog.Action.UPDATE, CASE, caseRef, "moved from " + record.team() + " to " + team);
+        events.publishEvent(new CaseTeamChanged(record.id(), caseRef, record.team(), team, user.id()));
+        return get(record.id());
     }
 
     /** A route ended: the case closes, or moves on to the plan or hand-off the route ended in. */

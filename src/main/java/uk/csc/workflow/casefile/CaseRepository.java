@@ -119,6 +119,11 @@ class CaseRepository {
                 .param("now", utc(now)).update();
     }
 
+    /** Another team takes the case; its worker was the old team's. */
+    void reassign(long caseId, String team) {
+        jdbc.sql("UPDATE care_case SET team = :team, worker = NULL WHERE id = :id").param("team", team).param("id", caseId).update();
+    }
+
     void endRoute(long caseId, CaseOutcome outcome, Instant now) {
         jdbc.sql("UPDATE care_case SET stage = :stage, outcome = :outcome, closed_at = :closed WHERE id = :id")
                 .param("stage", outcome.nextStage().name()).param("outcome", outcome.name())

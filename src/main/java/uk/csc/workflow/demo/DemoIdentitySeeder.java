@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -25,6 +24,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /**
  * Seeds the demo profile's groups, users (password {@code demo}) and the Camunda authorizations
@@ -67,36 +68,40 @@ class DemoIdentitySeeder implements ApplicationRunner {
     record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
 
+    /**
+     * Tasklist, the users and groups it names, and the models it renders the forms of. No case data: a
+     * case's instances, tasks and history are granted to its team by the engine as the case starts
+     * (platform.security.CaseAccess), never to a role as a whole.
+     */
     private static final List<Grant> EVERY_ROLE = List.of(
             new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Resources.USER, ANY, Permissions.READ),
             new Grant(Resources.GROUP, ANY, Permissions.READ),
-            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
-            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ),
-            new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ));
+            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
 
-    /** Starting a process from Tasklist (a duty worker's start form, a manager's panel request). */
-    private static final List<Grant> STARTS_CASES = List.of(
-            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE),
+    /** Recording a contact from Tasklist's start form (the only way staff start a route). */
+    private static final List<Grant> RECORDS_CONTACTS = List.of(
+            new Grant(Resources.PROCESS_DEFINITION, ReferralToAssessmentModel.PROCESS_ID, ProcessDefinitionPermissions.CREATE_INSTANCE),
             new Grant(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
 
+    /** Asking the Reception into Care panel from Tasklist's start form. */
+    private static final List<Grant> ASKS_THE_PANEL = List.of(
+            new Grant(Resources.PROCESS_DEFINITION, ReceptionIntoCarePanelModel.PROCESS_ID, ProcessDefinitionPermissions.CREATE_INSTANCE));
+
     /**
-     * Cockpit: read instances and history across the city. Tasks are not included: a team
-     * manager's tasks come from the team's candidate group, so Tasklist shows their team only.
+     * Cockpit, read-only: the definitions and deployments. Which instances a manager sees there is decided per case
+     * (their team's, or the whole city's for a service manager), as in Tasklist.
      */
     private static final List<Grant> MANAGES = List.of(
             new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-            new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY),
-            new Grant(Resources.PROCESS_INSTANCE, ANY, Permissions.READ),
-            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY),
+            new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ),
+            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ),
             new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
 
     private static final Map<String, List<List<Grant>>> ROLE_GRANTS = Map.of(
-            Groups.PRACTITIONER, List.of(EVERY_ROLE, STARTS_CASES),
-            Groups.TEAM_MANAGER, List.of(EVERY_ROLE, STARTS_CASES, MANAGES),
-            Groups.SERVICE_MANAGER, List.of(EVERY_ROLE, STARTS_CASES, MANAGES,
-                    List.of(new Grant(Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE))),
+            Groups.PRACTITIONER, List.of(EVERY_ROLE, RECORDS_CONTACTS),
+            Groups.TEAM_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES),
+            Groups.SERVICE_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES),
             Groups.PANEL_CHAIR, List.of(EVERY_ROLE),
             Groups.IRO, List.of(EVERY_ROLE),
             Groups.MASH, List.of(EVERY_ROLE));
@@ -112,7 +117,11 @@ class DemoIdentitySeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         GROUP_NAMES.forEach(this::ensureGroup);
-        ROLE_GRANTS.forEach((group, grantLists) -> grantLists.forEach(grants -> grants.forEach(g -> ensureGrant(group, g))));
+        ROLE_GRANTS.forEach((group, grantLists) -> {
+            List<Grant> grants = grantLists.stream().flatMap(List::stream).toList();
+            grants.forEach(g -> ensureGrant(group, g));
+            revokeOthers(group, grants);
+        });
         int created = 0;
         for (DemoUser demo : USERS) {
             if (ensureUser(demo)) {
@@ -163,9 +172,24 @@ class DemoIdentitySeeder implements ApplicationRunner {
         authorization.setGroupId(groupId);
         authorization.setResource(grant.resource());
         authorization.setResourceId(grant.resourceId());
-        for (Permission permission : grant.permissions()) {
-            authorization.addPermission(permission);
-        }
+        authorization.setPermissions(grant.permissions());
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /**
+     * A role keeps exactly the grants listed here: a broad grant an earlier version gave (every
+     * instance, task or history of the city) is removed on the next start. Grants on single resources
+     * (Tasklist's filters, a case's instances and tasks) are not the seeder's and stay.
+     */
+    private void revokeOthers(String groupId, List<Grant> grants) {
+        for (Authorization existing : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .authorizationType(AUTH_TYPE_GRANT).list()) {
+            boolean listed = grants.stream().anyMatch(g -> g.resource().resourceType() == existing.getResourceType()
+                    && g.resourceId().equals(existing.getResourceId()));
+            boolean broad = ANY.equals(existing.getResourceId()) || existing.getResourceType() == Resources.PROCESS_DEFINITION.resourceType();
+            if (!listed && broad) {
+                authorizationService.deleteAuthorization(existing.getId());
+            }
+        }
     }
 }

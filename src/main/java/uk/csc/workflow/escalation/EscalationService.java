@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.casefile.CaseTeamChanged;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
@@ -98,7 +99,10 @@ public class EscalationService {
         }
         long id = keys.getKey().longValue();
         if (level != EscalationLevel.REMINDER) {
-            tasks.open(id, record.caseRef(), rule, level, deadline.dueOn(), recipients.users(), recipients.groups());
+            String taskInstance = tasks.open(id, record.caseRef(), record.team(), rule, level, deadline.dueOn(),
+                    recipients.users(), recipients.groups());
+            jdbc.sql("UPDATE escalation SET task_process_instance_id = :pi WHERE id = :id")
+                    .param("pi", taskInstance).param("id", id).update();
         }
         log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
         return Optional.of(id);
@@ -132,6 +136,23 @@ public class EscalationService {
         };
     }
 
+
+    /**
+     * Whether the process instance holding a manager's task is the one opened for this escalation:
+     * an instance started by anyone else with the escalation's id names another record.
+     */
+    @Transactional(readOnly = true)
+    public boolean isTaskOf(long escalationId, String processInstanceId) {
+        return jdbc.sql("SELECT count(*) FROM escalation WHERE id = :id AND task_process_instance_id = :pi")
+                .param("id", escalationId).param("pi", processInstanceId).query(Long.class).single() > 0;
+    }
+
+    /** A case moved to another team: its escalations are that team's now (and listed to it). */
+    @org.springframework.context.event.EventListener
+    public void teamChanged(CaseTeamChanged changed) {
+        jdbc.sql("UPDATE escalation SET team = :team WHERE case_id = :c").param("team", changed.to())
+                .param("c", changed.caseId()).update();
+    }
 
     public void acknowledge(long escalationId, String userId, String note) {
         int updated = jdbc.sql("""

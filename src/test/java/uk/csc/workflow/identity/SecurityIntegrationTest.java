@@ -38,6 +38,10 @@ class SecurityIntegrationTest {
     RepositoryService repositoryService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizationService;
+    @Autowired
+    uk.csc.workflow.platform.security.CaseAccess caseAccess;
 
 
     private Deployment teamProcess;
@@ -145,12 +149,18 @@ class SecurityIntegrationTest {
         });
     }
 
+    /** A process of a case as its starter opens it: readable by its team and the service managers. */
+    private void startTeamTask(String businessKey, String team) {
+        String pi = runtimeService.startProcessInstanceByKey("teamTask", businessKey, Map.of("team", team)).getId();
+        caseAccess.open(pi, team, List.of("service-manager"));
+    }
+
     @Test
     void practitionersSeeTheirOwnTeamsTasksOnly() {
         teamProcess = repositoryService.createDeployment().name("security-test")
                 .addClasspathResource("test-processes/teamTask.bpmn").deploy();
-        runtimeService.startProcessInstanceByKey("teamTask", "SEC-NORTH", Map.of("team", "team-north"));
-        runtimeService.startProcessInstanceByKey("teamTask", "SEC-SOUTH", Map.of("team", "team-south"));
+        startTeamTask("SEC-NORTH", "team-north");
+        startTeamTask("SEC-SOUTH", "team-south");
 
         assertThat(taskBusinessKeysSeenBy("worker.north")).containsExactly("SEC-NORTH");
         assertThat(taskBusinessKeysSeenBy("worker.south")).containsExactly("SEC-SOUTH");
@@ -160,14 +170,39 @@ class SecurityIntegrationTest {
     }
 
     @Test
-    void managersCanReadInstancesInCockpitButPractitionersCannot() {
+    void instancesAreReadByTheirCasesTeamAndTheServiceManagersOnly() {
         teamProcess = repositoryService.createDeployment().name("security-test")
                 .addClasspathResource("test-processes/teamTask.bpmn").deploy();
-        runtimeService.startProcessInstanceByKey("teamTask", "SEC-COCKPIT", Map.of("team", "team-north"));
+        startTeamTask("SEC-COCKPIT", "team-north");
+        runtimeService.startProcessInstanceByKey("teamTask", "SEC-NO-CASE", Map.of("team", "team-north"));
 
-        assertThat(instancesSeenBy("manager.north")).contains("SEC-COCKPIT");
-        assertThat(instancesSeenBy("service.manager")).contains("SEC-COCKPIT");
-        assertThat(instancesSeenBy("worker.north")).doesNotContain("SEC-COCKPIT");
+        assertThat(instancesSeenBy("manager.north")).containsExactly("SEC-COCKPIT");
+        assertThat(instancesSeenBy("worker.north")).containsExactly("SEC-COCKPIT");
+        assertThat(instancesSeenBy("service.manager")).containsExactly("SEC-COCKPIT");
+        assertThat(instancesSeenBy("manager.south")).isEmpty();
+        assertThat(instancesSeenBy("panel.chair")).isEmpty();
+        assertThat(instancesSeenBy("admin")).containsExactlyInAnyOrder("SEC-COCKPIT", "SEC-NO-CASE");
+    }
+
+    @Test
+    void noRoleHoldsABroadGrantOnCaseData() {
+        for (String group : List.of("practitioner", "team-manager", "service-manager", "panel-chair", "iro", "mash",
+                "team-north", "team-south")) {
+            for (var resource : List.of(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
+                    org.camunda.bpm.engine.authorization.Resources.TASK,
+                    org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE,
+                    org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK)) {
+                assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                        .resourceId("*").hasPermission(org.camunda.bpm.engine.authorization.Permissions.READ).count())
+                        .as(group + " reads every " + resource.resourceName()).isZero();
+            }
+            assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group)
+                    .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).list())
+                    .as(group + " reads instances or history of a whole definition")
+                    .noneMatch(a -> a.isPermissionGranted(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE)
+                            || a.isPermissionGranted(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK)
+                            || a.isPermissionGranted(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY));
+        }
     }
 
     @Test

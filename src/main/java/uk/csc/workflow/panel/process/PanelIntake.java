@@ -1,6 +1,7 @@
 package uk.csc.workflow.panel.process;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,11 +25,18 @@ import uk.csc.workflow.platform.web.BadRequestException;
 
 /**
  * Camunda adapter: starts {@code receptionIntoCarePanel} for a case, from the referral route's
- * hand-off (the team manager then prepares the request) or from a team manager's request.
+ * hand-off (the team manager then prepares the request) or from a team manager's request. The
+ * process's first step ({@link RegisterPanelRequestDelegate}) accepts a ready-made request only
+ * from this class, on this thread, for the request it has just opened.
  */
 @Component
 public class PanelIntake {
 
+    /** Besides the case's team, who reads a panel process in the engine. */
+    static final List<String> READERS = List.of(Groups.SERVICE_MANAGER, Groups.PANEL_CHAIR);
+
+    /** The request this thread is starting the panel process for, while it starts it. */
+    private static final ThreadLocal<Long> STARTING = new ThreadLocal<>();
 
     private final PanelRequests panel;
     private final StaffDirectory staff;
@@ -84,9 +92,21 @@ public class PanelIntake {
         CaseRecord record = panel.caseRecord(caseId);
         Map<String, Object> variables = new HashMap<>(routing);
         variables.putAll(startVariables(record, requestId, prepared));
-        String id = runtime.startProcessInstanceByKey(ReceptionIntoCarePanelModel.PROCESS_ID, record.caseRef(), variables).getId();
+        String id;
+        STARTING.set(requestId);
+        try {
+            id = runtime.startProcessInstanceByKey(ReceptionIntoCarePanelModel.PROCESS_ID, record.caseRef(), variables).getId();
+        } finally {
+            STARTING.remove();
+        }
         panel.attachProcess(requestId, id);
         return id;
+    }
+
+    /** Whether this thread is starting the panel process of exactly this request, just opened. */
+    static boolean isStarting(Object requestId) {
+        Long starting = STARTING.get();
+        return starting != null && requestId instanceof Number n && n.longValue() == starting;
     }
 
     /** Ids and routing values only; the request itself is in the panel tables. */

@@ -14,6 +14,7 @@ import uk.csc.workflow.panel.PanelDecisions;
 import uk.csc.workflow.panel.PanelRequests;
 import uk.csc.workflow.panel.Placements;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.platform.process.CaseAuthority;
 import uk.csc.workflow.platform.process.FormTaskListener;
 
 /** The panel's user tasks: who may complete each one and what records it. */
@@ -29,8 +30,8 @@ class PanelTaskListener extends FormTaskListener {
     private final Map<String, Step> steps;
 
     PanelTaskListener(PanelRequests requests, PanelDecisions decisions, Placements placements, FirstCareClocks careClocks,
-                      LegalProceedings legal, IdentityService identity) {
-        super(identity, ReceptionIntoCarePanelModel.CASE_DATA);
+                      LegalProceedings legal, IdentityService identity, CaseAuthority cases) {
+        super(identity, ReceptionIntoCarePanelModel.CASE_DATA, cases);
         this.steps = Map.ofEntries(
                 Map.entry(ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, new Step(MANAGERS, (t, f, u) -> requests.prepare(requestId(t), f, u))),
                 Map.entry(ReceptionIntoCarePanelModel.Tasks.ENDORSE_REQUEST, new Step(SERVICE_MANAGERS, (t, f, u) -> requests.endorse(requestId(t), f, u))),

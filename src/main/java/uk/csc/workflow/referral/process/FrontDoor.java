@@ -1,10 +1,12 @@
 package uk.csc.workflow.referral.process;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +23,20 @@ import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /**
  * Camunda adapter of the front door: records a contact and starts its referral route in one
- * transaction, so there is never a case without a process or a process without a case.
+ * transaction, so there is never a case without a process or a process without a case. The route's
+ * first step ({@link RegisterContactDelegate}) accepts a ready-made case only from this class, on
+ * this thread, for the case it has just opened: a start form that names a case is refused.
  */
 @Component
 public class FrontDoor {
 
     private static final Set<String> MAY_RECORD_CONTACTS =
             Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.MASH, Groups.ADMIN);
+    /** Besides the case's team, who reads a referral route in the engine (the screening team sees its own tasks only). */
+    static final List<String> READERS = List.of(Groups.SERVICE_MANAGER);
+
+    /** The case this thread's front door is starting a route for, while it starts it. */
+    private static final ThreadLocal<Long> STARTING = new ThreadLocal<>();
 
     private final ContactService contacts;
     private final CaseFileService cases;
@@ -47,10 +56,22 @@ public class FrontDoor {
             throw new AccessDeniedException("Only social care staff and the screening team record contacts");
         }
         ContactService.Registration registration = contacts.register(contact, user.id());
-        var instance = runtime.startProcessInstanceByKey(ReferralToAssessmentModel.PROCESS_ID, registration.opened().caseRef(),
-                routingVariables(registration));
+        ProcessInstance instance;
+        STARTING.set(registration.opened().caseId());
+        try {
+            instance = runtime.startProcessInstanceByKey(ReferralToAssessmentModel.PROCESS_ID, registration.opened().caseRef(),
+                    routingVariables(registration));
+        } finally {
+            STARTING.remove();
+        }
         cases.attachProcess(registration.opened().caseId(), instance.getId());
         return registered(registration, instance.getId());
+    }
+
+    /** Whether this thread's front door is starting the route of exactly this case, just opened. */
+    static boolean isStarting(Object caseId) {
+        Long starting = STARTING.get();
+        return starting != null && caseId instanceof Number n && n.longValue() == starting;
     }
 
     static ContactRegistered registered(ContactService.Registration registration, String processInstanceId) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseStage;
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.platform.process.CaseAuthority;
 import uk.csc.workflow.platform.process.FormTaskListener;
 import uk.csc.workflow.referral.ReferralCodes.Agency;
 import uk.csc.workflow.referral.ReferralCodes.AssessmentKind;
@@ -26,13 +27,16 @@ class ReferralTaskListener extends FormTaskListener {
     private static final Set<String> ANY_ROLE = Set.of();
     private static final Set<String> MANAGERS = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
     private static final Set<String> SCREENING = Set.of(Groups.MASH, Groups.ADMIN);
+    /** The joint decision: the screening team with the case's team. */
+    private static final Set<String> JOINT_SCREENING =
+            Set.of(Groups.MASH, Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
 
 
     private final ReferralService referrals;
     private final Map<String, Step> steps;
 
-    ReferralTaskListener(ReferralService referrals, IdentityService identity) {
-        super(identity, ReferralToAssessmentModel.CASE_DATA);
+    ReferralTaskListener(ReferralService referrals, IdentityService identity, CaseAuthority cases) {
+        super(identity, ReferralToAssessmentModel.CASE_DATA, cases);
         this.referrals = referrals;
         this.steps = Map.ofEntries(
                 step(ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, CaseStage.MULTI_AGENCY_SCREENING, SCREENING,
@@ -41,7 +45,7 @@ class ReferralTaskListener extends FormTaskListener {
                         (t, f, u) -> referrals.contribute(caseId(t), contactId(t), Agency.HEALTH, f, u)),
                 step(ReferralToAssessmentModel.Tasks.SOCIAL_CARE_CONTRIBUTION, CaseStage.MULTI_AGENCY_SCREENING, ANY_ROLE,
                         (t, f, u) -> referrals.contribute(caseId(t), contactId(t), Agency.SOCIAL_CARE, f, u)),
-                step(ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION, CaseStage.MULTI_AGENCY_SCREENING, ANY_ROLE,
+                step(ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION, CaseStage.MULTI_AGENCY_SCREENING, JOINT_SCREENING,
                         (t, f, u) -> referrals.screen(caseId(t), contactId(t), f, u)),
                 step(ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, CaseStage.REFERRAL_DECISION, MANAGERS,
                         (t, f, u) -> referrals.decide(caseId(t), contactId(t), (String) t.getVariable(PROPOSED_RESPONSE), f, u)),

@@ -2,6 +2,7 @@ package uk.csc.workflow.referral.process;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +13,7 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.TaskRejection;
@@ -22,22 +24,31 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * A duty worker started the route from Tasklist's start form: record the contact as
- * {@code POST /api/contacts} does. A contact that arrived through the API is already recorded
- * (the process has its {@code caseId}) and passes straight through. An invalid form fails the
- * start as a whole, so nothing is stored.
+ * {@code POST /api/contacts} does. A contact that arrived through the API is already recorded and
+ * passes straight through, but only when the front door itself is starting that very case: a
+ * {@code caseId} in a start form is refused, and whatever else a form sends that only the system
+ * sets (the team, its managers, a worker, ids) is dropped before the contact is recorded. Either
+ * way the instance's grants go to the case's team as the case file has it. An invalid form fails
+ * the start as a whole, so nothing is stored.
  */
 @Component("registerContact")
 class RegisterContactDelegate implements JavaDelegate {
 
+    /** What only the system writes: never taken from a start form (the registration sets its own). */
+    private static final List<String> SYSTEM_SET = List.of(CaseVariables.CASE_REF, CaseVariables.TEAM,
+            CaseVariables.TEAM_MANAGERS, CaseVariables.WORKER, ReferralToAssessmentModel.Variables.CONTACT_ID,
+            ReferralToAssessmentModel.Variables.DUTY_WORKER);
 
     private final ContactService contacts;
     private final FrontDoor frontDoor;
     private final CaseFileService cases;
     private final IdentityService identity;
     private final TimeSource time;
+    private final CaseAccess access;
 
     RegisterContactDelegate(ContactService contacts, FrontDoor frontDoor, CaseFileService cases, IdentityService identity,
-                            TimeSource time) {
+                            TimeSource time, CaseAccess access) {
+        this.access = access;
         this.contacts = contacts;
         this.frontDoor = frontDoor;
         this.cases = cases;
@@ -48,8 +59,16 @@ class RegisterContactDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.hasVariable(CaseVariables.CASE_ID)) {
+            Object caseId = execution.getVariable(CaseVariables.CASE_ID);
+            if (!FrontDoor.isStarting(caseId)) {
+                throw TaskRejection.forbidden("a contact's case is opened by the front door: a start form cannot name one");
+            }
+            access.open(execution.getProcessInstanceId(), cases.get(((Number) caseId).longValue()).team(), FrontDoor.READERS);
             return;
         }
+        var starter = EngineUser.current(identity);
+        execution.removeVariables(SYSTEM_SET);
+        starter.ifPresent(user -> execution.setVariable(ReferralToAssessmentModel.Variables.DUTY_WORKER, user.id()));
         FormValues form = new FormValues(execution.getVariables());
         boolean unborn = form.flag("childUnborn");
         LocalDate receivedOn = form.optionalDate("receivedOn");
@@ -62,7 +81,7 @@ class RegisterContactDelegate implements JavaDelegate {
                 (String) execution.getVariable("concerns"), (String) execution.getVariable(ReferralToAssessmentModel.Variables.CONCERN_LEVEL),
                 form.flag("immediateRisk"), form.flag("dvNotification"), form.flag("consent"),
                 (String) execution.getVariable("teamOverride"));
-        String userId = EngineUser.current(identity).map(EngineUser::id).orElse("system");
+        String userId = starter.map(EngineUser::id).orElse("system");
         ContactService.Registration registration;
         try {
             registration = contacts.register(request, userId);
@@ -73,6 +92,7 @@ class RegisterContactDelegate implements JavaDelegate {
         frontDoor.routingVariables(registration).forEach(execution::setVariable);
         execution.setProcessBusinessKey(registration.opened().caseRef());
         cases.attachProcess(registration.opened().caseId(), execution.getProcessInstanceId());
+        access.open(execution.getProcessInstanceId(), registration.team(), FrontDoor.READERS);
     }
 
     /** Received today: now; on an earlier day: the start of that day (the clock counts in days). */

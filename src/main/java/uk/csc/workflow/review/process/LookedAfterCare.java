@@ -1,6 +1,7 @@
 package uk.csc.workflow.review.process;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
 import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.review.Ceasing;
 import uk.csc.workflow.review.EarlyReview;
@@ -43,15 +45,19 @@ public class LookedAfterCare {
             Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
     private static final Set<String> MAY_ASK_FOR_EARLY_REVIEW =
             Set.of(Groups.IRO, Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
+    /** Besides the case's team, who reads a period of care in the engine. */
+    private static final List<String> READERS = List.of(Groups.SERVICE_MANAGER, Groups.IRO);
 
     private final EpisodeService episodes;
     private final ReviewService reviews;
     private final CaseFileService cases;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
+    private final CaseAccess access;
 
     LookedAfterCare(EpisodeService episodes, ReviewService reviews, CaseFileService cases, StaffDirectory staff,
-                    RuntimeService runtime) {
+                    RuntimeService runtime, CaseAccess access) {
+        this.access = access;
         this.episodes = episodes;
         this.reviews = reviews;
         this.cases = cases;
@@ -68,6 +74,7 @@ public class LookedAfterCare {
         Period period = episodes.startPeriod(caseId, start, userId);
         CaseRecord record = cases.get(caseId);
         var instance = runtime.startProcessInstanceByKey(LookedAfterReviewsModel.PROCESS_ID, record.caseRef(), variables(record, period, start));
+        access.open(instance.getId(), record.team(), READERS);
         episodes.attachProcess(period.id(), instance.getId());
         return instance.getId();
     }

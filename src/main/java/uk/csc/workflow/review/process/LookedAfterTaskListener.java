@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.platform.process.CaseAuthority;
 import uk.csc.workflow.platform.process.FormTaskListener;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel.Tasks;
@@ -26,8 +27,8 @@ class LookedAfterTaskListener extends FormTaskListener {
 
     private final Map<String, Step> steps;
 
-    LookedAfterTaskListener(ReviewService reviews, VisitService visits, IdentityService identity) {
-        super(identity, LookedAfterReviewsModel.CASE_DATA);
+    LookedAfterTaskListener(ReviewService reviews, VisitService visits, IdentityService identity, CaseAuthority cases) {
+        super(identity, LookedAfterReviewsModel.CASE_DATA, cases);
         this.steps = Map.of(
                 Tasks.ARRANGE_REVIEW, new Step(IRO, (t, f, u) -> {
                     reviews.arrange(id(t, Variables.REVIEW_ID), f, u);
