@@ -63,12 +63,12 @@ public class PanelRequests {
         String risks = form.text("riskSummary", 4000);
         String family = form.text("familyOptions", 4000);
         EmergencyAdmission emergency = form.optionalCode("emergencyAdmission", EmergencyAdmission.class);
-        LocalDate emergencyOn = form.optionalPastDate("emergencyOn", time.today());
+        long caseId = caseOf(requestId);
+        LocalDate emergencyOn = form.optionalPastDate("emergencyOn", time.today(), cases.earliestAdmission(caseId));
         if (emergency != null && emergencyOn == null && !form.hasProblem("emergencyOn")) {
             form.problem("emergencyOn", "give the date of the emergency admission");
         }
         form.validate();
-        long caseId = caseOf(requestId);
         jdbc.sql("""
                 UPDATE panel_request SET request_reason = :reason, proposal = :proposal, risk_summary = :risks,
                        family_options = :family, emergency_admission = :emergency, emergency_on = :emergencyOn,
