@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -24,8 +25,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import uk.csc.workflow.platform.time.TimeSource;
 
-/** Turns failures into {@link ApiError} answers; logs no request data, since it may name a child. */
-@RestControllerAdvice(basePackages = "uk.csc.workflow")
+/**
+ * Turns failures into {@link ApiError} answers; logs no request data, since it may name a child.
+ * Applies to every Spring MVC request, so a refusal made before any controller is chosen (a method
+ * the path does not answer, an Accept it cannot meet) has the same shape.
+ */
+@RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -129,7 +134,8 @@ public class ApiExceptionHandler {
 
     private ResponseEntity<ApiError> answer(HttpStatus status, String message, List<FieldProblem> problems,
                                                    HttpServletRequest request) {
-        return ResponseEntity.status(status).body(new ApiError(time.now(), status.value(),
+        // JSON whatever the request's Accept says (a CSV request's error is still an ApiError).
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(time.now(), status.value(),
                 status.getReasonPhrase(), message, request.getRequestURI(), problems));
     }
 }
