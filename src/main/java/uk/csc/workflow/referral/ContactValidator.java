@@ -47,7 +47,7 @@ final class ContactValidator {
             if (born != null && born.isBefore(today.minusYears(18))) {
                 form.problem("child.dateOfBirth", "the person is 18 or over: refer to adult services");
             }
-            if (child.dateOfBirth() == null && expected != null) {
+            if (expected != null) {
                 if (expected.isBefore(today.minusDays(1))) {
                     form.problem("child.expectedBirth", "is in the past: record the date of birth");
                 } else if (expected.isAfter(today.plusMonths(EXPECTED_BIRTH_MONTHS_AHEAD))) {

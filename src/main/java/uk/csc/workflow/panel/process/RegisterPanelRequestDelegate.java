@@ -44,7 +44,10 @@ class RegisterPanelRequestDelegate implements JavaDelegate {
         var user = EngineUser.current(identity).map(u -> new CurrentUser(u.id(), java.util.Set.copyOf(u.groups())))
                 .orElse(CurrentUser.SYSTEM);
         try {
-            var record = cases.readable(String.valueOf(execution.getVariable(CaseVariables.CASE_REF)), user);
+            FormValues form = new FormValues(execution.getVariables());
+            String caseRef = form.text(CaseVariables.CASE_REF, 20);
+            form.validate();
+            var record = cases.readable(caseRef, user);
             intake.checkMayRequest(record, user);
             long requestId = panel.openRequest(record.id(), "TASKLIST", user.id());
             panel.prepare(requestId, new FormValues(execution.getVariables()), user.id()).forEach(execution::setVariable);
@@ -55,7 +58,7 @@ class RegisterPanelRequestDelegate implements JavaDelegate {
         } catch (BadRequestException e) {
             throw TaskRejection.invalid(e);
         } catch (uk.csc.workflow.platform.web.NotFoundException e) {
-            throw TaskRejection.invalid(new BadRequestException("caseRef", "no case " + execution.getVariable(CaseVariables.CASE_REF)));
+            throw TaskRejection.invalid(new BadRequestException(CaseVariables.CASE_REF, "no such case"));
         }
     }
 }

@@ -69,8 +69,11 @@ class RegisterContactDelegate implements JavaDelegate {
         if (receivedOn == null && !form.hasProblem("receivedOn")) {
             form.problem("receivedOn", "is required");
         }
+        // Both dates are read and checked (a bad value is refused even in a field the form hides); an unborn child has no date of birth.
+        LocalDate born = form.optionalDate("childDateOfBirth");
+        LocalDate expected = form.optionalDate("childExpectedBirth");
         var child = new ContactRequest.Child(text(form, "childFirstName"), text(form, "childLastName"),
-                unborn ? null : form.optionalDate("childDateOfBirth"), unborn ? form.optionalDate("childExpectedBirth") : null,
+                unborn ? null : born, expected,
                 text(form, "childSex"), text(form, "childEthnicity"), text(form, "childPostcode"), text(form, "childNhsNumber"),
                 text(form, "childUpn"));
         var request = new ContactRequest(child, text(form, "referralSource"), receivedAt(receivedOn), text(form, "concerns"),
