@@ -92,9 +92,6 @@ class BadInputSuiteTest {
         for (Journeys.Journey journey : journeys.all()) {
             nodes.add(dynamicContainer("route: " + journey.name(), lazily(() -> journey(journey, covered))));
         }
-        if (System.getProperty("suite.apiOnly") != null) {
-            nodes.clear();
-        }
         nodes.add(dynamicContainer("start form: recordContact", lazily(this::contactStartForm)));
         nodes.add(dynamicContainer("start form: requestPanel", lazily(this::panelStartForm)));
         nodes.add(dynamicContainer("POST /api/contacts", lazily(this::contacts)));
@@ -483,6 +480,12 @@ class BadInputSuiteTest {
         cases.add(refused("engine REST: a query parameter of the wrong type", get("/engine-rest/task?maxResults=abc", "manager.north"),
                 "maxResults", null));
         cases.add(refused("engine REST: an unknown task", get("/engine-rest/task/no-such-task", "manager.north"), "id", null));
+        cases.add(refused("engine REST: an unknown task's form variables", get("/engine-rest/task/no-such-task/form-variables",
+                "manager.north"), "id", null));
+        cases.add(refused("engine REST: a query body with a date that is not one", Request.json(HttpMethod.POST, "/engine-rest/task",
+                "manager.north", Map.of("dueAfter", "garbage")), "dueAfter", null));
+        cases.add(refused("engine REST: an unknown process definition's form", get("/engine-rest/process-definition/key/nope/form-variables",
+                "manager.north"), "key", null));
         return cases.stream();
     }
 

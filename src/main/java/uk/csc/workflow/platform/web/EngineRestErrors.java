@@ -74,9 +74,11 @@ public class EngineRestErrors implements ContainerResponseFilter {
             authorizationAnswer(response, authorization, path);
             return;
         }
-        if (status == 500 && EngineRestMessages.namesSomethingUnknown(message)) {
+        String unknown = status == 500 || status == 400 ? unknownPathParameter(request, message) : null;
+        if (unknown != null) {
+            // The engine says the id the path names does not exist (as a 500, or a 400 for some reads): 404.
             answer(response, 404, EngineRestError.INVALID_REQUEST, cleanOr(message, "Not found"),
-                    List.of(new FieldProblem(idField(request), "does not exist")), path);
+                    List.of(new FieldProblem(unknown, "does not exist")), path);
             return;
         }
         if (status == 500 && EngineRestMessages.refusesJavaSerialization(message)) {
@@ -116,6 +118,23 @@ public class EngineRestErrors implements ContainerResponseFilter {
             case 404 -> "does not exist";
             default -> clean == null ? "is not valid" : clean;
         };
+    }
+
+    /**
+     * The path parameter whose value the engine's message says does not exist; for a server error
+     * saying something does not exist, the first path parameter even when the message quotes none.
+     */
+    private static String unknownPathParameter(ContainerRequestContext request, String message) {
+        if (!EngineRestMessages.namesSomethingUnknown(message)) {
+            return null;
+        }
+        for (var parameter : request.getUriInfo().getPathParameters().entrySet()) {
+            if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && java.util.regex.Pattern.compile(
+                    "(?<![\\w-])" + java.util.regex.Pattern.quote(value) + "(?![\\w-])").matcher(message).find())) {
+                return parameter.getKey();
+            }
+        }
+        return null;
     }
 
     /** The path parameter an unknown-id answer is about ({@code id}, {@code key}, ...): the first one of the matched path. */

@@ -16,6 +16,10 @@ final class EngineRestMessages {
     private static final int MAX_LENGTH = 500;
 
     private static final Pattern MESSAGE_CODE = Pattern.compile("\\b(?:ENGINE|DMN|CMMN|FEEL(?:/[A-Z]+)?|SPIN/[A-Z-]+)-\\d{4,6}\\b:?\\s*");
+    /** An exception's class name before its message ("org.camunda...SomeException: Cannot ..."). */
+    private static final Pattern CLASS_PREFIX = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:\\s*");
+    /** "to java type class java.lang.Integer" and the like. */
+    private static final Pattern JAVA_TYPE = Pattern.compile("(?i)\\b(?:to |of )?java type (?:class |interface )?(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class |interface )?(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:\\.[A-Z][A-Za-z0-9_$]*)*(?:\\[])?");
     private static final Pattern EXCEPTION_WORD = Pattern.compile("\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b:?\\s*");
     private static final Pattern SQL = Pattern.compile("(?i)(###|\\bSQL\\b|\\bselect\\s.+\\sfrom\\b|\\binsert\\s+into\\b|\\bupdate\\s+\\w+\\s+set\\b|\\bjdbc\\b|psql|sqlstate|mybatis|ibatis)");
@@ -41,6 +45,8 @@ final class EngineRestMessages {
         }
         String text = message.replaceAll("[\\r\\n\\t]+", " ");
         text = MESSAGE_CODE.matcher(text).replaceAll("");
+        text = CLASS_PREFIX.matcher(text).replaceAll("");
+        text = JAVA_TYPE.matcher(text).replaceAll("to the expected type");
         text = CLASS_NAME.matcher(text).replaceAll("a value");
         text = EXCEPTION_WORD.matcher(text).replaceAll("");
         text = text.replaceAll("\\s{2,}", " ").replaceAll("^[\\s:;,.-]+", "").strip();

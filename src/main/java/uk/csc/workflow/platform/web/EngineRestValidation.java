@@ -8,7 +8,7 @@ import uk.csc.workflow.platform.time.TimeSource;
 
 /**
  * Registers the engine REST API's input checks ({@link EngineRestInput}) and error answers
- * ({@link EngineRestErrors}, {@link EngineRestParamErrors}).
+ * ({@link EngineRestErrors}, {@link EngineRestParamErrors}, {@link EngineRestJsonErrors}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestValidation {
@@ -16,6 +16,6 @@ class EngineRestValidation {
     @Bean
     ResourceConfigCustomizer engineRestInputAndErrors(TimeSource time) {
         return config -> config.register(new EngineRestInput(time)).register(new EngineRestErrors(time))
-                .register(new EngineRestParamErrors(time));
+                .register(new EngineRestParamErrors(time)).register(new EngineRestJsonErrors(time));
     }
 }

@@ -58,7 +58,7 @@ final class JsonProblems {
         if (type == LocalDate.class) {
             return "must be a date (YYYY-MM-DD)";
         }
-        if (Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type) || java.util.Date.class.isAssignableFrom(type)) {
             return "must be a date and time (ISO 8601, e.g. 2026-12-01T09:30:00Z)";
         }
         if (type == Boolean.class || type == boolean.class) {
