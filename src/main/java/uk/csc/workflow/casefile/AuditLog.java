@@ -1,7 +1,9 @@
 package uk.csc.workflow.casefile;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,30 @@ public class AuditLog {
     AuditLog(JdbcClient jdbc, TimeSource time) {
         this.jdbc = jdbc;
         this.time = time;
+    }
+
+    /** One entry of the trail as {@code GET /api/audit} shows it. */
+    public record Entry(long id, Instant occurredAt, String userId, String action, String subjectType, String subjectRef,
+                        String detail) {
+    }
+
+    /** A page of the trail, newest first: every entry about {@code subjectRef}, or all entries when it is null. */
+    public List<Entry> page(String subjectRef, int page, int size) {
+        String where = subjectRef == null ? "" : " WHERE subject_ref = :ref";
+        var statement = jdbc.sql("SELECT id, occurred_at, user_id, action, subject_type, subject_ref, detail FROM audit_event"
+                + where + " ORDER BY occurred_at DESC, id DESC LIMIT :size OFFSET :offset")
+                .param("size", size).param("offset", (long) page * size);
+        if (subjectRef != null) {
+            statement = statement.param("ref", subjectRef);
+        }
+        return statement.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+    }
+
+    public long count(String subjectRef) {
+        return subjectRef == null ? jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single()
+                : jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_ref = :ref").param("ref", subjectRef)
+                        .query(Long.class).single();
     }
 
     public void record(String userId, Action action, String subjectType, String subjectRef, String detail) {

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.platform.forms.DateBound;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.NotFoundException;
@@ -60,11 +61,11 @@ public class CaseFileService {
     }
 
     public CaseRecord get(long caseId) {
-        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("caseId", "No case " + caseId));
     }
 
     public CaseRecord get(String caseRef) {
-        return cases.findByRef(caseRef).orElseThrow(() -> new NotFoundException("No case " + caseRef));
+        return cases.findByRef(caseRef).orElseThrow(() -> new NotFoundException("caseRef", "No case " + caseRef));
     }
 
     public void moveTo(long caseId, CaseStage stage) {
@@ -111,6 +112,45 @@ public class CaseFileService {
         cases.endRoute(caseId, outcome, time.now());
         audit.record("system", AuditLog.Action.UPDATE, CASE, record.caseRef(), "route ended: " + outcome);
         events.publishEvent(new CaseRouteEnded(caseId, record.caseRef(), outcome));
+    }
+
+    /**
+     * The earliest date anything can have happened on the case: not before the child was born, nor
+     * before the case began (the day its first contact was received, or it was opened if earlier).
+     */
+    @Transactional(readOnly = true)
+    public DateBound earliestEvent(long caseId) {
+        return earliestEvent(caseId, 0);
+    }
+
+    /**
+     * The same for an emergency admission, which may precede the contact that records it by
+     * {@link #EMERGENCY_DAYS_BEFORE_CONTACT} days (police protection at the weekend, recorded on Monday).
+     */
+    @Transactional(readOnly = true)
+    public DateBound earliestAdmission(long caseId) {
+        return earliestEvent(caseId, EMERGENCY_DAYS_BEFORE_CONTACT);
+    }
+
+    /** The child's date of birth as a bound (null for an unborn child): nothing about a child is dated before it. */
+    @Transactional(readOnly = true)
+    public DateBound birthOf(long caseId) {
+        Object[] start = cases.startOf(caseId).orElseThrow(() -> new NotFoundException("caseId", "No case " + caseId));
+        return start[0] == null ? null : new DateBound((LocalDate) start[0], "the child's date of birth");
+    }
+
+    /** How many days an emergency admission may precede the start of its case. */
+    public static final int EMERGENCY_DAYS_BEFORE_CONTACT = 7;
+
+    private DateBound earliestEvent(long caseId, int daysBeforeStart) {
+        Object[] start = cases.startOf(caseId).orElseThrow(() -> new NotFoundException("caseId", "No case " + caseId));
+        LocalDate born = (LocalDate) start[0];
+        LocalDate opened = ((java.time.Instant) start[1]).atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
+        LocalDate firstContact = (LocalDate) start[2];
+        LocalDate began = firstContact != null && firstContact.isBefore(opened) ? firstContact : opened;
+        DateBound caseStart = daysBeforeStart == 0 ? new DateBound(began, "the start of the case")
+                : new DateBound(began.minusDays(daysBeforeStart), "the week before the case began");
+        return DateBound.latest(born == null ? null : new DateBound(born, "the child's date of birth"), caseStart);
     }
 
     public boolean isOpen(long caseId) {

@@ -130,6 +130,16 @@ class CaseRepository {
                 .param("closed", outcome.closesCase() ? utc(now) : null).param("id", caseId).update();
     }
 
+    /** The child's date of birth (null if unborn), the day the case was opened and its first contact's received day. */
+    Optional<Object[]> startOf(long caseId) {
+        return jdbc.sql("""
+                SELECT ch.date_of_birth, c.opened_at, (SELECT MIN(received_on) FROM contact WHERE case_id = c.id)
+                FROM care_case c JOIN child ch ON ch.id = c.child_id WHERE c.id = :id""")
+                .param("id", caseId)
+                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), instant(rs, "opened_at"), rs.getObject(3, LocalDate.class)})
+                .optional();
+    }
+
     boolean isOpen(long caseId) {
         return jdbc.sql("SELECT closed_at IS NULL FROM care_case WHERE id = :id").param("id", caseId).query(Boolean.class).single();
     }

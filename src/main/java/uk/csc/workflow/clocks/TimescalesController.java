@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.timescales.Deadline;
 import uk.csc.workflow.timescales.DurationUnit;
@@ -57,18 +59,36 @@ class TimescalesController {
         Deadline deadline;
         try {
             if (from.contains("T")) {
-                deadline = clock.deadline(rule, LocalDateTime.parse(from).atZone(StatutoryTimescales.STATUTORY_ZONE), chosen);
+                deadline = clock.deadline(rule, dateTime(from).atZone(StatutoryTimescales.STATUTORY_ZONE), chosen);
             } else {
-                deadline = clock.deadline(rule, LocalDate.parse(from), chosen);
+                FormValues form = new FormValues(Map.of("from", from));
+                LocalDate day = form.date("from");
+                form.validate();
+                deadline = clock.deadline(rule, day, chosen);
             }
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("from", "'" + from + "' is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)");
         } catch (UnknownRuleException e) {
             throw new BadRequestException("rule", e.getMessage());
         }
         return new DeadlineView(deadline.rule(), from, deadline.dueOn().toString(),
                 deadline.dueAt().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime().toString(),
                 deadline.profile());
+    }
+
+    /** {@code YYYY-MM-DDTHH:MM[:SS]}, strictly, on a plausible day (the shared date rules of FormValues). */
+    private static LocalDateTime dateTime(String from) {
+        LocalDateTime at;
+        try {
+            at = from.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?") ? LocalDateTime.parse(from) : null;
+        } catch (DateTimeParseException e) {
+            at = null;
+        }
+        if (at == null) {
+            throw new BadRequestException("from", "must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)");
+        }
+        if (!FormValues.plausible(at.toLocalDate())) {
+            throw new BadRequestException("from", "must be a date between " + FormValues.EARLIEST + " and " + FormValues.LATEST);
+        }
+        return at;
     }
 
     private static GuidanceProfile parseProfile(String profile) {

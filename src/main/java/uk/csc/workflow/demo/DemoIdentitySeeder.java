@@ -53,7 +53,8 @@ class DemoIdentitySeeder implements ApplicationRunner {
             new DemoUser("panel.chair", "Priya", "Chair", Groups.PANEL_CHAIR, null),
             new DemoUser("iro", "Ian", "Reviewer", Groups.IRO, null),
             new DemoUser("mash.police", "Paul", "Police", Groups.MASH, null),
-            new DemoUser("mash.health", "Hana", "Health", Groups.MASH, null));
+            new DemoUser("mash.health", "Hana", "Health", Groups.MASH, null),
+            new DemoUser("auditor", "Alex", "Auditor", Groups.AUDITOR, null));
 
     private static final Map<String, String> GROUP_NAMES = Map.of(
             Groups.PRACTITIONER, "Practitioners (social workers)",
@@ -62,6 +63,7 @@ class DemoIdentitySeeder implements ApplicationRunner {
             Groups.PANEL_CHAIR, "Reception into Care panel chairs",
             Groups.IRO, "Independent reviewing officers",
             Groups.MASH, "Multi-agency screening (police, health)",
+            Groups.AUDITOR, "Auditors (read the audit trail)",
             Groups.TEAM_NORTH, "Team North",
             Groups.TEAM_SOUTH, "Team South");
 

@@ -157,9 +157,9 @@ public class EscalationService {
     public void acknowledge(long escalationId, String userId, String note) {
         int updated = jdbc.sql("""
                 UPDATE escalation SET acknowledged_by = :u, acknowledged_at = :now,
-                       resolution = :note WHERE id = :id AND acknowledged_at IS NULL""")
+                       acknowledgement_note = :note WHERE id = :id AND acknowledged_at IS NULL""")
                 .param("u", userId).param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
-                .param("note", "Acknowledged: " + note).param("id", escalationId).update();
+                .param("note", note).param("id", escalationId).update();
         if (updated == 0) {
             throw new BadRequestException("escalationId", "escalation " + escalationId + " is unknown or already acknowledged");
         }
@@ -167,8 +167,7 @@ public class EscalationService {
 
     public void resolve(long escalationId, String userId, String resolution) {
         int updated = jdbc.sql("""
-                UPDATE escalation SET resolved_by = :u, resolved_at = :now,
-                       resolution = COALESCE(resolution || ' / ', '') || 'Resolved: ' || :res
+                UPDATE escalation SET resolved_by = :u, resolved_at = :now, resolution = :res
                 WHERE id = :id AND resolved_at IS NULL""")
                 .param("u", userId).param("now", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
                 .param("res", resolution).param("id", escalationId).update();
@@ -201,7 +200,7 @@ public class EscalationService {
         return statement.query((rs, n) -> new EscalationView(rs.getLong("id"), rs.getString("case_ref"), rs.getString("rule"),
                 EscalationLevel.valueOf(rs.getString("level")), rs.getString("team"), rs.getObject("due_on", LocalDate.class),
                 instant(rs.getTimestamp("raised_at")), rs.getString("notified"), rs.getString("acknowledged_by"),
-                instant(rs.getTimestamp("acknowledged_at")), rs.getString("resolved_by"),
+                instant(rs.getTimestamp("acknowledged_at")), rs.getString("acknowledgement_note"), rs.getString("resolved_by"),
                 instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"), rs.getString("process_instance_id"),
                 rs.getString("first_name") + " " + rs.getString("last_name"))).list();
     }

@@ -12,6 +12,8 @@ public final class Groups {
     public static final String IRO = "iro";
     public static final String MASH = "mash";
     public static final String ADMIN = "camunda-admin";
+    /** Reads the audit trail (GET /api/audit) and nothing else. */
+    public static final String AUDITOR = "auditor";
 
     public static final String TEAM_NORTH = "team-north";
     public static final String TEAM_SOUTH = "team-south";
@@ -19,7 +21,7 @@ public final class Groups {
     public static final String TEAM_PREFIX = "team-";
 
     public static final List<String> ROLES =
-            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN);
+            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN, AUDITOR);
     public static final List<String> TEAMS = List.of(TEAM_NORTH, TEAM_SOUTH);
 
     private Groups() {

@@ -59,7 +59,7 @@ public class FirstCareClocks {
 
 
     public Map<String, Object> carePlan(long caseId, FormValues form, String userId) {
-        LocalDate done = form.pastDate("carePlanCompletedOn", time.today());
+        LocalDate done = form.pastDate("carePlanCompletedOn", time.today(), cases.earliestEvent(caseId));
         PermanencePlan plan = form.code("permanencePlan", PermanencePlan.class);
         String summary = form.text("carePlanSummary", 4000);
         form.validate();
@@ -68,7 +68,7 @@ public class FirstCareClocks {
     }
 
     public Map<String, Object> healthAssessment(long caseId, FormValues form, String userId) {
-        LocalDate done = form.pastDate("healthAssessmentOn", time.today());
+        LocalDate done = form.pastDate("healthAssessmentOn", time.today(), cases.earliestEvent(caseId));
         String notes = form.optionalText("healthNotes", 4000);
         form.validate();
         careRecord(caseId, StatutoryRuleIds.HEALTH_ASSESSMENT, done, null, notes, userId);
@@ -76,7 +76,7 @@ public class FirstCareClocks {
     }
 
     public Map<String, Object> placementNotice(long caseId, FormValues form, String userId) {
-        LocalDate done = form.pastDate("noticeSentOn", time.today());
+        LocalDate done = form.pastDate("noticeSentOn", time.today(), cases.earliestEvent(caseId));
         String to = form.text("noticeSentTo", 2000);
         form.validate();
         careRecord(caseId, StatutoryRuleIds.PLACEMENT_NOTICE, done, null, to, userId);

@@ -42,7 +42,7 @@ public class LegalProceedings {
 
 
     public Map<String, Object> legalPlanningMeeting(long caseId, FormValues form, String userId) {
-        LocalDate held = form.pastDate("meetingHeldOn", time.today());
+        LocalDate held = form.pastDate("meetingHeldOn", time.today(), cases.earliestEvent(caseId));
         String advice = form.text("legalAdvice", 4000);
         YesNo threshold = form.code("thresholdMet", YesNo.class);
         form.validate();
@@ -52,14 +52,14 @@ public class LegalProceedings {
     }
 
     public Map<String, Object> letterBeforeProceedings(long caseId, FormValues form, String userId) {
-        LocalDate sent = form.pastDate("letterSentOn", time.today());
+        LocalDate sent = form.pastDate("letterSentOn", time.today(), cases.earliestEvent(caseId));
         form.validate();
         legalStep(caseId, "LETTER_BEFORE_PROCEEDINGS", sent, null, null, userId);
         return Map.of();
     }
 
     public Map<String, Object> preProceedingsMeeting(long caseId, FormValues form, String userId) {
-        LocalDate held = form.pastDate("meetingHeldOn", time.today());
+        LocalDate held = form.pastDate("meetingHeldOn", time.today(), cases.earliestEvent(caseId));
         PreProceedingsOutcome outcome = form.code("preProceedingsOutcome", PreProceedingsOutcome.class);
         String reason = form.text("outcomeReason", 2000);
         form.validate();
@@ -76,7 +76,7 @@ public class LegalProceedings {
     }
 
     public Map<String, Object> concludeProceedings(long caseId, FormValues form, String userId) {
-        LocalDate concluded = form.pastDate("concludedOn", time.today());
+        LocalDate concluded = form.pastDate("concludedOn", time.today(), cases.earliestEvent(caseId));
         FinalOrder order = form.code("finalOrder", FinalOrder.class);
         String notes = form.optionalText("proceedingsNotes", 4000);
         form.validate();

@@ -67,7 +67,7 @@ public class PanelDecisions {
         var original = jdbc.sql("SELECT request_id FROM panel_decision WHERE id = :id").param("id", decisionId)
                 .query(Long.class).optional();
         if (original.isEmpty()) {
-            throw new uk.csc.workflow.platform.web.NotFoundException("No panel decision " + decisionId);
+            throw new uk.csc.workflow.platform.web.NotFoundException("decisionId", "No panel decision " + decisionId);
         }
         boolean superseded = jdbc.sql("SELECT count(*) FROM panel_decision WHERE supersedes_id = :id").param("id", decisionId)
                 .query(Long.class).single() > 0;
@@ -87,7 +87,7 @@ public class PanelDecisions {
     private DecisionRecord readDecision(FormValues form) {
         Decision decision = form.code("panelDecision", Decision.class);
         LegalRoute route = form.optionalCode("legalRoute", LegalRoute.class);
-        LocalDate reviewOn = form.optionalDate("supportReviewOn");
+        LocalDate reviewOn = form.optionalPlannedDate("supportReviewOn", time.today(), null);
         String information = form.optionalText("informationNeeded", 2000);
         String reasons = form.text("decisionReasons", 4000);
         String attendees = form.text("attendees", 2000);
@@ -98,10 +98,10 @@ public class PanelDecisions {
         if (decision == Decision.SUPPORT_AT_HOME && reviewOn == null && !form.hasProblem("supportReviewOn")) {
             form.problem("supportReviewOn", "support at home needs a review date");
         }
-        if (reviewOn != null && !reviewOn.isAfter(time.today())) {
+        if (reviewOn != null && !reviewOn.isAfter(time.today()) && !form.hasProblem("supportReviewOn")) {
             form.problem("supportReviewOn", "must be in the future");
         }
-        if (decision == Decision.MORE_INFORMATION && information == null) {
+        if (decision == Decision.MORE_INFORMATION && information == null && !form.hasProblem("informationNeeded")) {
             form.problem("informationNeeded", "say what information the panel needs");
         }
         form.validate();

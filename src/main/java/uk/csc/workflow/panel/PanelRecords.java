@@ -32,7 +32,7 @@ class PanelRecords {
     /** The case a panel request is about. */
     long caseOf(long requestId) {
         return jdbc.sql("SELECT case_id FROM panel_request WHERE id = :id").param("id", requestId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("No panel request " + requestId));
+                .orElseThrow(() -> new NotFoundException("requestId", "No panel request " + requestId));
     }
 
     void audit(String userId, AuditLog.Action action, long caseId, String detail) {

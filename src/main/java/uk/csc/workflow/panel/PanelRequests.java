@@ -63,12 +63,12 @@ public class PanelRequests {
         String risks = form.text("riskSummary", 4000);
         String family = form.text("familyOptions", 4000);
         EmergencyAdmission emergency = form.optionalCode("emergencyAdmission", EmergencyAdmission.class);
-        LocalDate emergencyOn = form.optionalPastDate("emergencyOn", time.today());
+        long caseId = caseOf(requestId);
+        LocalDate emergencyOn = form.optionalPastDate("emergencyOn", time.today(), cases.earliestAdmission(caseId));
         if (emergency != null && emergencyOn == null && !form.hasProblem("emergencyOn")) {
             form.problem("emergencyOn", "give the date of the emergency admission");
         }
         form.validate();
-        long caseId = caseOf(requestId);
         jdbc.sql("""
                 UPDATE panel_request SET request_reason = :reason, proposal = :proposal, risk_summary = :risks,
                        family_options = :family, emergency_admission = :emergency, emergency_on = :emergencyOn,
@@ -88,8 +88,8 @@ public class PanelRequests {
         YesNo endorsed = form.code("endorsed", YesNo.class);
         String reason = form.text("endorsementReason", 2000);
         form.validate();
-        jdbc.sql("UPDATE panel_request SET endorsed_by = :by, endorsement = :e WHERE id = :id")
-                .param("by", userId).param("e", endorsed + ": " + reason).param("id", requestId).update();
+        jdbc.sql("UPDATE panel_request SET endorsed_by = :by, endorsed = :yes, endorsement = :e WHERE id = :id")
+                .param("by", userId).param("yes", endorsed.name()).param("e", reason).param("id", requestId).update();
         records.audit(userId, AuditLog.Action.DECIDE, caseOf(requestId), "care proceedings request endorsed: " + endorsed);
         return Map.of("endorsed", endorsed == YesNo.YES);
     }
@@ -115,9 +115,11 @@ public class PanelRequests {
     public Map<String, Object> provideInformation(long requestId, FormValues form, String userId) {
         String information = form.text("additionalInformation", 4000);
         form.validate();
+        // A record of its own per round: appended to the risk summary it would overflow the column.
         jdbc.sql("""
-                UPDATE panel_request SET risk_summary = COALESCE(risk_summary, '') || ' / Further information: ' || :info
-                WHERE id = :id""").param("info", information).param("id", requestId).update();
+                INSERT INTO panel_information (request_id, information, provided_by, provided_at)
+                VALUES (:id, :info, :by, :at)""")
+                .param("id", requestId).param("info", information).param("by", userId).param("at", records.now()).update();
         records.audit(userId, AuditLog.Action.UPDATE, caseOf(requestId), "further information for panel");
         return Map.of();
     }

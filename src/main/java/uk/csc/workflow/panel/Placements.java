@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.AuditLog;
+import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.codes.Ssda903.LegalStatus;
 import uk.csc.workflow.codes.Ssda903.PlacementProvider;
 import uk.csc.workflow.codes.Ssda903.PlacementType;
@@ -29,9 +30,12 @@ public class Placements {
     private final PanelRecords records;
     private final TimeSource time;
 
-    Placements(JdbcClient jdbc, PanelRecords records, TimeSource time) {
+    private final CaseFileService cases;
+
+    Placements(JdbcClient jdbc, PanelRecords records, CaseFileService cases, TimeSource time) {
         this.jdbc = jdbc;
         this.records = records;
+        this.cases = cases;
         this.time = time;
     }
 
@@ -42,12 +46,13 @@ public class Placements {
      * service manager's approval (the process asks for it).
      */
     public Map<String, Object> recordPlacement(long caseId, Long requestId, boolean emergency, FormValues form, String userId) {
-        LocalDate startOn = form.pastDate("placementStartOn", time.today());
+        LocalDate startOn = form.pastDate("placementStartOn", time.today(),
+                emergency ? cases.earliestAdmission(caseId) : cases.earliestEvent(caseId));
         LegalStatus legalStatus = form.code("legalStatus", LegalStatus.class);
         PlacementType type = form.code("placementType", PlacementType.class);
         PlacementProvider provider = form.code("placementProvider", PlacementProvider.class);
         String reason = form.optionalText("preferenceReason", 2000);
-        if (type != null && !type.isFamilyAndFriends() && reason == null) {
+        if (type != null && !type.isFamilyAndFriends() && reason == null && !form.hasProblem("preferenceReason")) {
             form.problem("preferenceReason", type.isResidential()
                     ? "a residential placement needs a justification (why not family, friends or foster care)"
                     : "say why the child is not placed with family or friends"

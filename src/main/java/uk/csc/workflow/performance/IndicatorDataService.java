@@ -11,8 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.AuditLog;
+import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.clocks.StatutoryRuleIds;
+import uk.csc.workflow.platform.forms.DateBound;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.GuidanceProfile;
@@ -32,12 +34,14 @@ public class IndicatorDataService {
 
     private final JdbcClient jdbc;
     private final StatutoryTimescales clock;
+    private final CaseFileService cases;
     private final AuditLog audit;
     private final TimeSource time;
 
-    IndicatorDataService(JdbcClient jdbc, StatutoryTimescales clock, AuditLog audit, TimeSource time) {
+    IndicatorDataService(JdbcClient jdbc, StatutoryTimescales clock, CaseFileService cases, AuditLog audit, TimeSource time) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cases = cases;
         this.audit = audit;
         this.time = time;
     }
@@ -56,6 +60,8 @@ public class IndicatorDataService {
         if (previous == null && conference == null) {
             form.problem("heldOn", "the case has no child protection plan to review");
         }
+        form.notBefore("heldOn", held, previous != null ? new DateBound(previous.plusDays(1), "the day after the previous review")
+                : new DateBound(conference, "the conference that made the plan"));
         form.validate();
         String rule = previous == null ? StatutoryRuleIds.CP_REVIEW_FIRST : StatutoryRuleIds.CP_REVIEW_NEXT;
         LocalDate due = clock.deadline(rule, previous == null ? conference : previous, GuidanceProfile.valueOf(record.profile())).dueOn();
@@ -96,17 +102,9 @@ public class IndicatorDataService {
     }
 
     public Map<String, Object> recordSchoolAbsence(CaseRecord record, FormValues form, String userId) {
-        LocalDate termEnds = form.date("termEndsOn");
-        Object days = form.optionalText("daysAbsent", 3);
-        int daysAbsent = -1;
-        try {
-            daysAbsent = days == null ? -1 : Integer.parseInt(days.toString());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (daysAbsent < 0 || daysAbsent > 120) {
-            form.problem("daysAbsent", "must be a whole number of days between 0 and 120");
-        }
+        // A term of the child's schooling: not in the future, not before the child was born.
+        LocalDate termEnds = form.pastDate("termEndsOn", time.today(), cases.birthOf(record.id()));
+        Integer daysAbsent = form.wholeNumber("daysAbsent", 0, 120);
         form.validate();
         jdbc.sql("DELETE FROM school_absence WHERE case_id = :c AND term_ends_on = :t").param("c", record.id()).param("t", termEnds)
                 .update();

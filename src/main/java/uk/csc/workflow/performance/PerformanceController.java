@@ -2,9 +2,9 @@ package uk.csc.workflow.performance;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.http.MediaType;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 
@@ -109,15 +110,15 @@ class PerformanceController {
         }
     }
 
+    /** A period's end: strictly YYYY-MM-DD on a plausible day (the shared rules of FormValues). */
     private static LocalDate date(String field, String value, LocalDate otherwise) {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
+        FormValues form = new FormValues(Map.of(field, value));
+        LocalDate date = form.date(field);
+        form.validate();
+        return date;
     }
 
     private static String quote(String text) {

@@ -3,7 +3,6 @@ package uk.csc.workflow.referral;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,24 +38,30 @@ public class ContactService {
         this.time = time;
     }
 
+    /** What is wrong with a contact (nothing is stored): the check {@link #register} makes first. */
+    public List<FieldProblem> problems(ContactRequest received) {
+        return ContactValidator.problems(received.normalised(), time.now());
+    }
+
     /** Records the contact and opens its case; the caller starts the process in the same transaction. */
-    public Registration register(ContactRequest contact, String userId) {
-        List<FieldProblem> problems = ContactValidator.problems(contact, time.today());
+    public Registration register(ContactRequest received, String userId) {
+        // What is validated is what is stored: the contact trimmed and normalised once, here.
+        ContactRequest contact = received.normalised();
+        List<FieldProblem> problems = ContactValidator.problems(contact, time.now());
         if (!problems.isEmpty()) {
             throw new BadRequestException(problems);
         }
         var child = contact.child();
-        String postcode = child.postcode().strip().toUpperCase(Locale.ROOT);
+        String postcode = child.postcode();
         String routedTeam = routing.teamFor(postcode);
-        boolean overridden = contact.teamOverride() != null && !contact.teamOverride().isBlank()
-                && !contact.teamOverride().equals(routedTeam);
+        boolean overridden = contact.teamOverride() != null && !contact.teamOverride().equals(routedTeam);
         String team = overridden ? contact.teamOverride() : routedTeam;
         LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
         String profile = profiles.forNewCases().name();
 
-        CaseOpened opened = cases.openCase(new NewChild(child.firstName().strip(), child.lastName().strip(),
+        CaseOpened opened = cases.openCase(new NewChild(child.firstName(), child.lastName(),
                 child.dateOfBirth(), child.dateOfBirth() == null ? child.expectedBirth() : null, child.sex(),
-                child.ethnicity(), postcode, blankToNull(child.nhsNumber()), blankToNull(child.upn())),
+                child.ethnicity(), postcode, child.nhsNumber(), child.upn()),
                 team, profile, receivedOn, userId);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -76,9 +81,5 @@ public class ContactService {
     /** A registered contact, with what its process needs to route. */
     public record Registration(CaseOpened opened, long contactId, String team, String profile, LocalDate receivedOn,
                                ContactRequest contact) {
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 }

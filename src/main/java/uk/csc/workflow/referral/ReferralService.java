@@ -24,6 +24,7 @@ import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.forms.DateBound;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.ReferralCodes.Agency;
@@ -138,7 +139,7 @@ public class ReferralService {
     public Map<String, Object> decide(long caseId, long contactId, String proposed, FormValues form, String userId) {
         ReferralDecision decision = form.code("referralDecision", ReferralDecision.class);
         String reason = form.optionalText("decisionReason", 2000);
-        if (decision != null && !follows(decision, proposed) && reason == null) {
+        if (decision != null && !follows(decision, proposed) && reason == null && !form.hasProblem("decisionReason")) {
             form.problem("decisionReason", "give a reason for not following the proposed response (" + proposed + ")");
         }
         form.validate();
@@ -183,17 +184,19 @@ public class ReferralService {
     // ---- assessments ------------------------------------------------------------------------
 
     public Map<String, Object> completeAssessment(long caseId, AssessmentKind kind, FormValues form, String userId) {
+        LocalDate today = time.today();
+        LocalDate startedOn = assessmentStart(caseId, kind);
+        DateBound started = DateBound.latest(cases.earliestEvent(caseId), new DateBound(startedOn, "the start of the assessment"));
         LocalDate seen = form.date("childSeenOn");
-        LocalDate completed = form.pastDate("completedOn", time.today());
+        LocalDate completed = form.pastDate("completedOn", today, started);
         CategoryOfNeed need = form.code("categoryOfNeed", CategoryOfNeed.class);
         String summary = form.text("summary", 4000);
         AssessmentOutcome recommendation = form.code("recommendation", AssessmentOutcome.class);
-        LocalDate startedOn = assessmentStart(caseId, kind);
-        LocalDate today = time.today();
         if (seen != null && (seen.isAfter(today) || seen.isBefore(startedOn))) {
             form.problem("childSeenOn", "must be between the assessment start (" + startedOn + ") and today");
         }
-        if (seen != null && completed != null && completed.isBefore(seen)) {
+        form.notBefore("childSeenOn", seen, started);
+        if (seen != null && completed != null && completed.isBefore(seen) && !form.hasProblem("completedOn")) {
             form.problem("completedOn", "an assessment cannot be completed before the child is seen (" + seen + ")");
         }
         if (recommendation != null && !allowedOutcomes(kind).contains(recommendation)) {
@@ -222,7 +225,7 @@ public class ReferralService {
         if (outcome != null && outcome != AssessmentOutcome.RETURN_TO_WORKER && !allowedOutcomes(kind).contains(outcome)) {
             form.problem("assessmentOutcome", outcome + " is not an outcome of a " + kind.name().toLowerCase() + " assessment");
         }
-        if (outcome == AssessmentOutcome.CARE_MANAGEMENT && criteria == null) {
+        if (outcome == AssessmentOutcome.CARE_MANAGEMENT && criteria == null && !form.hasProblem("transferCriteria")) {
             form.problem("transferCriteria", "record the criteria met for transfer to care management");
         }
         form.validate();
@@ -274,7 +277,8 @@ public class ReferralService {
         if (heldOn != null && (heldOn.isAfter(time.today()) || (referralDate != null && heldOn.isBefore(referralDate)))) {
             form.problem("strategyHeldOn", "must be between the referral date and today");
         }
-        if (decision == StrategyDecision.NO_S47 && next == null) {
+        form.notBefore("strategyHeldOn", heldOn, cases.earliestEvent(caseId));
+        if (decision == StrategyDecision.NO_S47 && next == null && !form.hasProblem("nextStep")) {
             form.problem("nextStep", "choose the next step when there is no s47 enquiry");
         }
         form.validate();
@@ -293,11 +297,11 @@ public class ReferralService {
     }
 
     public Map<String, Object> concludeS47(long caseId, FormValues form, String userId) {
-        LocalDate concluded = form.pastDate("s47ConcludedOn", time.today());
+        LocalDate concluded = form.pastDate("s47ConcludedOn", time.today(), strategyHeld(caseId));
         S47Outcome outcome = form.code("s47Outcome", S47Outcome.class);
         NextStep next = form.optionalCode("nextStep", NextStep.class);
         String reason = form.text("s47Reason", 2000);
-        if (outcome == S47Outcome.NOT_SUBSTANTIATED && next == null) {
+        if (outcome == S47Outcome.NOT_SUBSTANTIATED && next == null && !form.hasProblem("nextStep")) {
             form.problem("nextStep", "choose the next step when concerns are not substantiated");
         }
         form.validate();
@@ -319,14 +323,14 @@ public class ReferralService {
     }
 
     public Map<String, Object> holdConference(long caseId, FormValues form, String userId) {
-        LocalDate heldOn = form.pastDate("conferenceHeldOn", time.today());
+        LocalDate heldOn = form.pastDate("conferenceHeldOn", time.today(), strategyHeld(caseId));
         ConferenceOutcome outcome = form.code("conferenceOutcome", ConferenceOutcome.class);
         CategoryOfAbuse category = form.optionalCode("categoryOfAbuse", CategoryOfAbuse.class);
         NextStep next = form.optionalCode("nextStep", NextStep.class);
-        if (outcome == ConferenceOutcome.CP_PLAN && category == null) {
+        if (outcome == ConferenceOutcome.CP_PLAN && category == null && !form.hasProblem("categoryOfAbuse")) {
             form.problem("categoryOfAbuse", "a child protection plan needs its category of abuse");
         }
-        if (outcome == ConferenceOutcome.NO_PLAN && next == null) {
+        if (outcome == ConferenceOutcome.NO_PLAN && next == null && !form.hasProblem("nextStep")) {
             form.problem("nextStep", "choose the next step when there is no plan");
         }
         form.validate();
@@ -341,6 +345,13 @@ public class ReferralService {
         routing.put(CONFERENCE_OUTCOME, outcome.name());
         routing.put(NEXT_STEP, next == null ? null : next.name());
         return routing;
+    }
+
+    /** The s47 enquiry and the conference follow the strategy discussion that started them. */
+    private DateBound strategyHeld(long caseId) {
+        LocalDate held = jdbc.sql("SELECT strategy_held_on FROM child_protection_enquiry WHERE id = :id")
+                .param("id", currentEnquiry(caseId)).query(LocalDate.class).optional().orElse(null);
+        return DateBound.latest(cases.earliestEvent(caseId), held == null ? null : new DateBound(held, "the strategy discussion"));
     }
 
     private long currentEnquiry(long caseId) {

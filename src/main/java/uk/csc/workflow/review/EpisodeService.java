@@ -54,7 +54,8 @@ public class EpisodeService {
     }
 
     /** Records the first episode of a new period of care. */
-    public Period startPeriod(long caseId, LookedAfterStart start, String userId) {
+    public Period startPeriod(long caseId, LookedAfterStart received, String userId) {
+        LookedAfterStart start = received.normalised();
         CaseRecord record = cases.get(caseId);
         FormValues form = new FormValues(values(start.startDate(), start.legalStatus(), start.placementType(),
                 start.placementProvider(), start.reasonForNewEpisode()));
@@ -84,6 +85,8 @@ public class EpisodeService {
         } else if (latest.isPresent() && start.isBefore(latest.get().endedOn())) {
             form.problem("startDate", "overlaps the previous period of care, which ended on " + latest.get().endedOn());
         }
+        // Care may begin (police protection, an emergency) a few days before the contact that records it.
+        form.notBefore("startDate", start, cases.earliestAdmission(record.id()));
     }
 
     public void attachProcess(long periodId, String processInstanceId) {
@@ -108,12 +111,12 @@ public class EpisodeService {
     /** Checks a placement change without recording it (the API answers 400 before the process is told). */
     @Transactional(readOnly = true)
     public void validatePlacementChange(long periodId, PlacementChange change) {
-        checkedChange(periodId, change);
+        checkedChange(periodId, change.normalised());
     }
 
     /** Ends the current episode (REC X1) and records the new placement; the old placement's visit is no longer due. */
     public long changePlacement(long periodId, PlacementChange change, String userId) {
-        Placement next = checkedChange(periodId, change);
+        Placement next = checkedChange(periodId, change.normalised());
         Period period = episodes.period(periodId);
         episodes.endEpisode(episodes.currentEpisode(periodId).id(), next.startDate(), Ssda903.EPISODE_CONTINUES);
         long id = insertEpisode(periodId, period.caseId(), next, userId);
@@ -158,11 +161,12 @@ public class EpisodeService {
 
     @Transactional(readOnly = true)
     public void validateCeasing(long periodId, Ceasing ceasing) {
-        checkedCeasing(periodId, ceasing);
+        checkedCeasing(periodId, ceasing.normalised());
     }
 
     /** Ends the period and its episode, and stops every clock still running on the case. */
-    public void cease(long periodId, Ceasing ceasing, String userId) {
+    public void cease(long periodId, Ceasing received, String userId) {
+        Ceasing ceasing = received.normalised();
         ReasonCeased reason = checkedCeasing(periodId, ceasing);
         Period period = episodes.period(periodId);
         LocalDate on = ceasing.ceasedOn();

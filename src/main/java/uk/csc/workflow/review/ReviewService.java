@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.csc.workflow.clocks.StatutoryClockStarted;
 import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.codes.Ssda903.Participation;
+import uk.csc.workflow.platform.forms.DateBound;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -61,14 +62,16 @@ public class ReviewService {
     /** The IRO has set the date and sent the invitations. */
     public void arrange(long reviewId, FormValues form, String userId) {
         Review review = reviews.get(reviewId);
-        LocalDate plannedFor = form.date("reviewPlannedFor");
-        LocalDate sent = form.pastDate("invitationsSentOn", time.today());
+        Period period = episodes.period(review.periodId());
+        DateBound lookedAfter = new DateBound(period.startedOn(), "the day the child became looked after");
+        LocalDate sent = form.pastDate("invitationsSentOn", time.today(), lookedAfter);
+        LocalDate plannedFor = form.plannedDate("reviewPlannedFor", time.today(), lookedAfter);
         String invitees = form.text("invitees", 1000);
         String lateReason = form.optionalText("plannedLateReason", 2000);
-        if (plannedFor != null && sent != null && plannedFor.isBefore(sent)) {
+        if (plannedFor != null && sent != null && plannedFor.isBefore(sent) && !form.hasProblem("reviewPlannedFor")) {
             form.problem("reviewPlannedFor", "cannot be before the invitations were sent (" + sent + ")");
         }
-        if (plannedFor != null && plannedFor.isAfter(review.dueOn()) && lateReason == null) {
+        if (plannedFor != null && plannedFor.isAfter(review.dueOn()) && lateReason == null && !form.hasProblem("plannedLateReason")) {
             form.problem("plannedLateReason", "the review is due by " + review.dueOn() + ": say why it cannot be held by then");
         }
         form.validate();
@@ -93,7 +96,7 @@ public class ReviewService {
             if (participation == Participation.PN0 && !underFour(period, heldOn)) {
                 form.problem("participation", "PN0 is only for a child under 4 on the day of the review; choose PN1 to PN7");
             }
-            if (heldOn.isAfter(review.dueOn()) && lateReason == null) {
+            if (heldOn.isAfter(review.dueOn()) && lateReason == null && !form.hasProblem("lateReason")) {
                 form.problem("lateReason", "the review was due by " + review.dueOn() + ": say why it was held late");
             }
         }
@@ -132,7 +135,7 @@ public class ReviewService {
 
     public void signOff(long reviewId, FormValues form, String userId) {
         Review review = reviews.get(reviewId);
-        if (!form.flag("recordAgreed")) {
+        if (!form.flag("recordAgreed") && !form.hasProblem("recordAgreed")) {
             form.problem("recordAgreed", "tick to confirm you have read the review record and sign it off");
         }
         String comments = form.optionalText("managerComments", 2000);

@@ -105,10 +105,12 @@ class EscalationLadderTest {
                     .taskDefinitionKey(StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION).taskCandidateUser("manager.north").singleResult();
             tasks.complete(resolve.getId(), Map.of("resolution", "Assessment completed on 7 January"));
         });
-        var record = jdbc.queryForMap("SELECT acknowledged_by, resolved_by, resolution FROM escalation WHERE case_id = ? AND level = 'TEAM_MANAGER'",
-                c.caseId());
-        assertThat(record).containsEntry("acknowledged_by", "manager.north").containsEntry("resolved_by", "manager.north");
-        assertThat((String) record.get("resolution")).contains("visit booked").contains("completed on 7 January");
+        var record = jdbc.queryForMap("""
+                SELECT acknowledged_by, acknowledgement_note, resolved_by, resolution FROM escalation
+                WHERE case_id = ? AND level = 'TEAM_MANAGER'""", c.caseId());
+        assertThat(record).containsEntry("acknowledged_by", "manager.north").containsEntry("resolved_by", "manager.north")
+                .containsEntry("acknowledgement_note", "Spoke to the worker; visit booked")
+                .containsEntry("resolution", "Assessment completed on 7 January");
         assertThat(escalations.list(true, "team-north", CurrentUser.SYSTEM)).filteredOn(e -> e.caseRef().equals(c.caseRef()))
                 .extracting(EscalationView::level).containsExactly(EscalationLevel.SERVICE_MANAGER);
     }

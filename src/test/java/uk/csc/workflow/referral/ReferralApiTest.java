@@ -188,7 +188,11 @@ class ReferralApiTest {
         ResponseEntity<Map> invalid = rest.withBasicAuth("worker.north", "demo").postForEntity(
                 "/engine-rest/process-definition/key/referralToAssessment/submit-form", Map.of("variables", form), Map.class);
         assertThat(invalid.getStatusCode().is2xxSuccessful()).isFalse();
-        assertThat((String) invalid.getBody().get("message")).contains("child.postcode");
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // The start form's refusal names the form's own field.
+        assertThat((String) invalid.getBody().get("message")).contains("childPostcode");
+        assertThat((List<Map<String, String>>) invalid.getBody().get("problems")).extracting(p -> p.get("field"))
+                .containsExactly("childPostcode");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM child WHERE first_name = ?", Integer.class, name)).isEqualTo(1);
     }
 

@@ -227,8 +227,8 @@ class ReviewCycleProcessTest {
         assertThat(reviews.reviewsOf(four.caseId()).get(0).participation()).isEqualTo("PN3");
 
         // Born a day later, 9 January 2023: still 3 on 8 January 2027, so PN0 is right.
-        ContactRegistered three = care.childBorn("2023-01-09");
         at("2026-12-10T10:00");
+        ContactRegistered three = care.childBorn("2023-01-09");
         String other = care.startCare(three, "2026-12-10");
         at("2027-01-08T15:00");
         care.asIro(other, LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, arrangement("2027-01-08", "2026-12-14"));

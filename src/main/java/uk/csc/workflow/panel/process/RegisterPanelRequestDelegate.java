@@ -64,7 +64,10 @@ class RegisterPanelRequestDelegate implements JavaDelegate {
         execution.removeVariables(SYSTEM_SET);
         engineUser.ifPresent(u -> execution.setVariable(ReceptionIntoCarePanelModel.Variables.REQUESTED_BY, u.id()));
         try {
-            var record = cases.readable(String.valueOf(execution.getVariable(CaseVariables.CASE_REF)), user);
+            FormValues form = new FormValues(execution.getVariables());
+            String caseRef = form.text(CaseVariables.CASE_REF, 20);
+            form.validate();
+            var record = cases.readable(caseRef, user);
             intake.checkMayRequest(record, user);
             long requestId = panel.openRequest(record.id(), "TASKLIST", user.id());
             panel.prepare(requestId, new FormValues(execution.getVariables()), user.id()).forEach(execution::setVariable);
@@ -78,7 +81,7 @@ class RegisterPanelRequestDelegate implements JavaDelegate {
         } catch (org.springframework.security.access.AccessDeniedException e) {
             throw TaskRejection.forbidden(e.getMessage());
         } catch (uk.csc.workflow.platform.web.NotFoundException e) {
-            throw TaskRejection.invalid(new BadRequestException("caseRef", "no case " + execution.getVariable(CaseVariables.CASE_REF)));
+            throw TaskRejection.invalid(new BadRequestException(CaseVariables.CASE_REF, "no such case"));
         }
     }
 }

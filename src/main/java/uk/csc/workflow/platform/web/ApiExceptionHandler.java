@@ -8,8 +8,13 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -24,9 +29,11 @@ import uk.csc.workflow.platform.time.TimeSource;
 /**
  * Turns failures into {@link ApiError} answers. Logs no request data, since it may name a child:
  * a refusal (4xx) is noted for its one INFO line ({@link RefusedRequests}) with the field names
- * only, and only an unexpected failure (500) is logged at ERROR, with its stack trace.
+ * only, and only an unexpected failure (500) is logged at ERROR, with its stack trace. Applies to
+ * every Spring MVC request, so a refusal made before any controller is chosen (a method the path
+ * does not answer, an Accept it cannot meet) has the same shape.
  */
-@RestControllerAdvice(basePackages = "uk.csc.workflow")
+@RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -67,28 +74,58 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, "Please correct the request",
-                List.of(new FieldProblem(e.getName(), "has the wrong format")), request);
+                List.of(new FieldProblem(e.getName(), e.getRequiredType() != null && Number.class.isAssignableFrom(
+                        org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(e.getRequiredType()))
+                        ? "must be a whole number" : "has the wrong format")), request);
     }
 
+    /** Malformed JSON, a missing or {@code null} body, or a value of the wrong type: the field and what it must be. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape",
-                List.of(), request);
+                List.of(JsonProblems.of(e)), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as JSON",
+                List.of(new FieldProblem("Content-Type", "must be application/json")), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return answer(HttpStatus.NOT_ACCEPTABLE, "This answer is available as application/json"
+                        + (request.getRequestURI().startsWith("/api/performance/indicators") ? " or text/csv" : ""),
+                List.of(new FieldProblem("Accept", "names no type this endpoint answers with")), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "This endpoint does not answer " + e.getMethod(),
+                List.of(new FieldProblem("method", "must be one of " + (e.getSupportedHttpMethods() == null ? List.of()
+                        : e.getSupportedHttpMethods().stream().map(Object::toString).sorted().toList()))), request);
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<ApiError> unbound(ServletRequestBindingException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "Please correct the request",
+                List.of(new FieldProblem("request", "is missing a required part")), request);
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
-        return answer(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), request);
+        return answer(HttpStatus.NOT_FOUND, e.getMessage(), List.of(new FieldProblem(e.field(), "does not exist")), request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(NoResourceFoundException e, HttpServletRequest request) {
-        return answer(HttpStatus.NOT_FOUND, "Not found", List.of(), request);
+        return answer(HttpStatus.NOT_FOUND, "Not found", List.of(new FieldProblem("path", "names no endpoint")), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ApiError> forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return answer(HttpStatus.FORBIDDEN, "You are not allowed to see or change this", List.of(), request);
+        return answer(HttpStatus.FORBIDDEN, "You are not allowed to see or change this",
+                List.of(new FieldProblem("user", "is not allowed to see or change this")), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -115,7 +152,8 @@ public class ApiExceptionHandler {
             // Field names only: a reason may quote the value.
             RefusedRequests.note(request, "fields " + String.join(", ", problems.stream().map(FieldProblem::field).toList()));
         }
-        return ResponseEntity.status(status).body(new ApiError(time.now(), status.value(),
+        // JSON whatever the request's Accept says (a CSV request's error is still an ApiError).
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(time.now(), status.value(),
                 status.getReasonPhrase(), message, request.getRequestURI(), problems));
     }
 }

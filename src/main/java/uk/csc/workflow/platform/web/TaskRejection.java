@@ -1,5 +1,7 @@
 package uk.csc.workflow.platform.web;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -7,7 +9,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 /**
  * A task completion refused by our task listeners. The engine wraps every listener exception
  * ("Exception while invoking TaskListener: ...", HTTP 500 from its REST API), so the refusal
- * carries a marker that {@link EngineRestRejectionFilter} turns back into 400 or 403.
+ * carries a marker that {@link EngineRestRejectionFilter} turns back into 400 or 403. The fields
+ * and reasons themselves are kept for the request that is being answered (the listener runs on
+ * its thread), so {@link EngineRestErrors} can list them as {@code problems}.
  *
  * <p>A refusal is the user's to correct, not a fault: it is logged once at INFO with the field
  * names only (by {@link RefusedRequests}, for the request that made it), and the engine's own
@@ -19,10 +23,13 @@ public final class TaskRejection {
     static final String INVALID = "Please correct the form: ";
     static final String FORBIDDEN = "Not allowed: ";
 
+    private static final ThreadLocal<List<FieldProblem>> REFUSED = new ThreadLocal<>();
+
     private TaskRejection() {
     }
 
     public static BadUserRequestException invalid(BadRequestException problems) {
+        REFUSED.set(problems.problems());
         RefusedRequests.noteForCurrentRequest("form refused" + step() + ", " + problems.fieldNames());
         return new Invalid(INVALID + problems.getMessage());
     }
@@ -30,6 +37,17 @@ public final class TaskRejection {
     public static AuthorizationException forbidden(String reason) {
         RefusedRequests.noteForCurrentRequest("form refused" + step() + ", not for the user's role");
         return new Forbidden(FORBIDDEN + reason);
+    }
+
+    /** The problems of the last refusal on this thread (empty if none), forgetting them. */
+    static List<FieldProblem> takeRefused() {
+        List<FieldProblem> problems = REFUSED.get();
+        REFUSED.remove();
+        return problems == null ? List.of() : problems;
+    }
+
+    static void forget() {
+        REFUSED.remove();
     }
 
     /** Whether {@code failure} is, or was caused by, one of our refusals. */
@@ -62,7 +80,6 @@ public final class TaskRejection {
             return "";
         }
     }
-
 
     static final class Invalid extends BadUserRequestException {
         Invalid(String message) {

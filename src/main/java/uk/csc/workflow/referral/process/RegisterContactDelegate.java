@@ -2,7 +2,9 @@ package uk.csc.workflow.referral.process;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,6 +18,7 @@ import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.platform.web.FieldProblem;
 import uk.csc.workflow.platform.web.TaskRejection;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ContactService;
@@ -56,6 +59,15 @@ class RegisterContactDelegate implements JavaDelegate {
         this.time = time;
     }
 
+    /** The start form's field for each field of the contact API, so a refusal names what the duty worker sees. */
+    private static final Map<String, String> FORM_FIELDS = Map.ofEntries(
+            Map.entry("child", "childFirstName"), Map.entry("child.firstName", "childFirstName"),
+            Map.entry("child.lastName", "childLastName"), Map.entry("child.dateOfBirth", "childDateOfBirth"),
+            Map.entry("child.expectedBirth", "childExpectedBirth"), Map.entry("child.sex", "childSex"),
+            Map.entry("child.ethnicity", "childEthnicity"), Map.entry("child.postcode", "childPostcode"),
+            Map.entry("child.nhsNumber", "childNhsNumber"), Map.entry("child.upn", "childUpn"),
+            Map.entry("receivedAt", "receivedOn"));
+
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.hasVariable(CaseVariables.CASE_ID)) {
@@ -71,28 +83,39 @@ class RegisterContactDelegate implements JavaDelegate {
         starter.ifPresent(user -> execution.setVariable(ReferralToAssessmentModel.Variables.DUTY_WORKER, user.id()));
         FormValues form = new FormValues(execution.getVariables());
         boolean unborn = form.flag("childUnborn");
-        LocalDate receivedOn = form.optionalDate("receivedOn");
-        var child = new ContactRequest.Child((String) execution.getVariable("childFirstName"),
-                (String) execution.getVariable("childLastName"), unborn ? null : form.optionalDate("childDateOfBirth"),
-                unborn ? form.optionalDate("childExpectedBirth") : null, (String) execution.getVariable("childSex"),
-                (String) execution.getVariable("childEthnicity"), (String) execution.getVariable("childPostcode"),
-                (String) execution.getVariable("childNhsNumber"), (String) execution.getVariable("childUpn"));
-        var request = new ContactRequest(child, (String) execution.getVariable("referralSource"), receivedAt(receivedOn),
-                (String) execution.getVariable("concerns"), (String) execution.getVariable(ReferralToAssessmentModel.Variables.CONCERN_LEVEL),
-                form.flag("immediateRisk"), form.flag("dvNotification"), form.flag("consent"),
-                (String) execution.getVariable("teamOverride"));
-        String userId = starter.map(EngineUser::id).orElse("system");
-        ContactService.Registration registration;
-        try {
-            registration = contacts.register(request, userId);
-        } catch (BadRequestException e) {
-            throw TaskRejection.invalid(e);
+        LocalDate receivedOn = form.optionalPastDate("receivedOn", time.today());
+        if (receivedOn == null && !form.hasProblem("receivedOn")) {
+            form.problem("receivedOn", "is required");
         }
+        // Both dates are read and checked (a bad value is refused even in a field the form hides); an unborn child has no date of birth.
+        LocalDate born = form.optionalDate("childDateOfBirth");
+        LocalDate expected = form.optionalDate("childExpectedBirth");
+        var child = new ContactRequest.Child(text(form, "childFirstName"), text(form, "childLastName"),
+                unborn ? null : born, expected,
+                text(form, "childSex"), text(form, "childEthnicity"), text(form, "childPostcode"), text(form, "childNhsNumber"),
+                text(form, "childUpn"));
+        var request = new ContactRequest(child, text(form, "referralSource"), receivedAt(receivedOn), text(form, "concerns"),
+                text(form, ReferralToAssessmentModel.Variables.CONCERN_LEVEL), form.flag("immediateRisk"), form.flag("dvNotification"),
+                form.flag("consent"), text(form, "teamOverride"));
+        String userId = starter.map(EngineUser::id).orElse("system");
+        // Every problem at once: the form's own (a value that is not text, not a date) and the contact's rules.
+        List<FieldProblem> problems = new ArrayList<>(form.problems());
+        contacts.problems(request).stream().map(p -> new FieldProblem(FORM_FIELDS.getOrDefault(p.field(), p.field()), p.reason()))
+                .filter(p -> !form.hasProblem(p.field())).forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw TaskRejection.invalid(new BadRequestException(problems));
+        }
+        ContactService.Registration registration = contacts.register(request, userId);
         execution.removeVariables(ReferralToAssessmentModel.START_DATA);
         frontDoor.routingVariables(registration).forEach(execution::setVariable);
         execution.setProcessBusinessKey(registration.opened().caseRef());
         cases.attachProcess(registration.opened().caseId(), execution.getProcessInstanceId());
         access.open(execution.getProcessInstanceId(), registration.team(), FrontDoor.READERS);
+    }
+
+    /** A text field as submitted (any length: the contact's rules check it); not text at all is a problem. */
+    private static String text(FormValues form, String field) {
+        return form.optionalText(field, Integer.MAX_VALUE);
     }
 
     /** Received today: now; on an earlier day: the start of that day (the clock counts in days). */

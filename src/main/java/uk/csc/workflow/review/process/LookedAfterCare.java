@@ -70,7 +70,8 @@ public class LookedAfterCare {
      * (BadRequestException with field problems). Returns the process instance id.
      */
     @Transactional
-    public String startCare(long caseId, LookedAfterStart start, String userId) {
+    public String startCare(long caseId, LookedAfterStart received, String userId) {
+        LookedAfterStart start = received.normalised();
         Period period = episodes.startPeriod(caseId, start, userId);
         CaseRecord record = cases.get(caseId);
         var instance = runtime.startProcessInstanceByKey(LookedAfterReviewsModel.PROCESS_ID, record.caseRef(), variables(record, period, start));
@@ -119,7 +120,8 @@ public class LookedAfterCare {
 
     /** The process records the new episode (its message carries the placement) and restarts the visits. */
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public void changePlacement(String caseRef, PlacementChange change, CurrentUser user) {
+    public void changePlacement(String caseRef, PlacementChange received, CurrentUser user) {
+        PlacementChange change = received.normalised();
         Period period = openPeriod(permitted(caseRef, user, SOCIAL_CARE));
         episodes.validatePlacementChange(period.id(), change);
         Map<String, Object> placement = new HashMap<>();
@@ -136,7 +138,8 @@ public class LookedAfterCare {
 
     /** Ends the period: the process closes the episode, stops the clocks and cancels its timers. */
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public void cease(String caseRef, Ceasing ceasing, CurrentUser user) {
+    public void cease(String caseRef, Ceasing received, CurrentUser user) {
+        Ceasing ceasing = received.normalised();
         Period period = openPeriod(permitted(caseRef, user, SOCIAL_CARE));
         episodes.validateCeasing(period.id(), ceasing);
         runtime.createMessageCorrelation(CEASED).processInstanceId(period.processInstanceId())
