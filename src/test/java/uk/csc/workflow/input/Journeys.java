@@ -132,9 +132,15 @@ public class Journeys {
                 "summary", "Analysis of the child's needs and the risks", "recommendation", recommendation);
     }
 
+    /** The initial assessment's authorisation form has no transfer criteria; the core and single assessments' do. */
     static Map<String, Object> authorisation(String outcome) {
-        return values("assessmentOutcome", outcome, "outcomeReason", "Agreed with the worker's analysis",
-                "transferCriteria", "Long-term needs");
+        return values("assessmentOutcome", outcome, "outcomeReason", "Agreed with the worker's analysis");
+    }
+
+    static Map<String, Object> authorisationWithCriteria(String outcome) {
+        Map<String, Object> values = authorisation(outcome);
+        values.put("transferCriteria", "Long-term needs");
+        return values;
     }
 
     static Map<String, Object> request(String proposal) {
@@ -177,7 +183,7 @@ public class Journeys {
                         step(COMPLETE_INITIAL_ASSESSMENT, WORKER, assessment("CORE_ASSESSMENT")),
                         step(AUTHORISE_INITIAL_ASSESSMENT, MANAGER, authorisation("CORE_ASSESSMENT")),
                         step(COMPLETE_CORE_ASSESSMENT, WORKER, assessment("STRATEGY_DISCUSSION")),
-                        step(AUTHORISE_CORE_ASSESSMENT, MANAGER, authorisation("STRATEGY_DISCUSSION")),
+                        step(AUTHORISE_CORE_ASSESSMENT, MANAGER, authorisationWithCriteria("STRATEGY_DISCUSSION")),
                         step(HOLD_STRATEGY_DISCUSSION, WORKER, values("strategyHeldOn", today(), "strategyAttendees", "Police, health, school",
                                 "strategyDecision", "START_S47", "nextStep", "CHILD_IN_NEED_PLAN", "strategyReason", "Information shared")),
                         step(COMPLETE_S47_ENQUIRY, WORKER, values("s47ConcludedOn", today(), "s47Outcome", "CONCERNS_SUBSTANTIATED",
@@ -193,7 +199,7 @@ public class Journeys {
                 new Journey("single assessment to the panel, proceedings endorsed and issued", contact("CHILD_IN_NEED", false, true), List.of(
                         decide, allocate,
                         step(COMPLETE_SINGLE_ASSESSMENT, WORKER, assessment("PANEL")),
-                        step(AUTHORISE_SINGLE_ASSESSMENT, MANAGER, authorisation("PANEL")),
+                        step(AUTHORISE_SINGLE_ASSESSMENT, MANAGER, authorisationWithCriteria("PANEL")),
                         step(PREPARE_REQUEST, MANAGER, request("ISSUE_CARE_PROCEEDINGS")),
                         step(ENDORSE_REQUEST, "service.manager", values("endorsed", "YES", "endorsementReason", "Risk is escalating"),
                                 this::panelSits),

@@ -90,8 +90,9 @@ public class EngineDoor extends OncePerRequestFilter {
             } catch (IOException e) {
                 body = null;
             }
-            String problem = body == null || !body.isObject() ? "The body of this call is not a JSON object."
-                    : check(kind.get(), call, body, caller.get());
+            // A body that is not a JSON object sets nothing: the engine REST's input checks refuse it,
+            // naming what is wrong (415 for another content type, 400 for a malformed body).
+            String problem = body == null || !body.isObject() ? null : check(kind.get(), call, body, caller.get());
             if (problem != null) {
                 refuse(response, problem);
                 return;
@@ -173,7 +174,7 @@ public class EngineDoor extends OncePerRequestFilter {
             return null;
         }
         if (!variables.isObject()) {
-            return "The variables of a form submission are a JSON object.";
+            return null; // not a form submission at all: the input checks refuse it, naming "variables"
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             var variable = it.next();

@@ -28,4 +28,16 @@ public class BadRequestException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** The problems back from a message of this class ("field: reason; field: reason"), as the engine passes it on. */
+    static List<FieldProblem> parse(String message) {
+        if (message == null || message.isBlank()) {
+            return List.of(new FieldProblem("request", "Please correct the request"));
+        }
+        return java.util.Arrays.stream(message.split("; ")).map(part -> {
+            int colon = part.indexOf(": ");
+            return colon > 0 ? new FieldProblem(part.substring(0, colon).trim(), part.substring(colon + 2).trim())
+                    : new FieldProblem("request", part.trim());
+        }).toList();
+    }
 }

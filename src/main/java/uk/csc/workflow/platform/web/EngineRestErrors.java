@@ -86,6 +86,12 @@ public class EngineRestErrors implements ContainerResponseFilter {
                     List.of(new FieldProblem(EngineRestMessages.fieldIn(message, "variables"), "Java-serialized values are refused")), path);
             return;
         }
+        if (status >= 500 && dto != null && BadRequestException.class.getSimpleName().equals(dto.getType())) {
+            // Our validation refused a value inside an engine command (a delegate): the caller's to correct.
+            List<FieldProblem> problems = BadRequestException.parse(EngineRestMessages.tidy(message));
+            answer(response, 400, EngineRestError.INVALID_REQUEST, "Please correct the request", problems, path);
+            return;
+        }
         if (status >= 500) {
             log.warn("Engine REST {} {} answered {} ({})", request.getMethod(), path, status, dto == null ? "no detail" : dto.getType());
             answer(response, status, EngineRestError.SERVER_ERROR, EngineRestMessages.SERVER_FAULT, List.of(), path);
