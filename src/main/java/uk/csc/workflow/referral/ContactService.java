@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.csc.workflow.casefile.CaseFileCodes;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseOpened;
+import uk.csc.workflow.casefile.MatchChoice;
 import uk.csc.workflow.casefile.NewChild;
+import uk.csc.workflow.casefile.ProposedMatchException;
 import uk.csc.workflow.casefile.TeamRouting;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -39,7 +42,13 @@ public class ContactService {
         this.time = time;
     }
 
-    /** Records the contact and opens its case; the caller starts the process in the same transaction. */
+    /**
+     * Records the contact and opens its case; the caller starts the process in the same transaction.
+     *
+     * @throws ProposedMatchException when the child may already be known and the worker has not
+     *                                said whether they are (nothing is recorded but the audit of the candidates shown)
+     */
+    @Transactional(noRollbackFor = ProposedMatchException.class)
     public Registration register(ContactRequest contact, String userId) {
         List<FieldProblem> problems = ContactValidator.problems(contact, time.today());
         if (!problems.isEmpty()) {
@@ -54,10 +63,14 @@ public class ContactService {
         LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
         String profile = profiles.forNewCases().name();
 
+        var match = contact.matchDecision() == null ? null : new MatchChoice(contact.matchDecision().childId(),
+                CaseFileCodes.MatchDecision.valueOf(contact.matchDecision().decision()));
         CaseOpened opened = cases.openCase(new NewChild(child.firstName().strip(), child.lastName().strip(),
                 child.dateOfBirth(), child.dateOfBirth() == null ? child.expectedBirth() : null, child.sex(),
-                child.ethnicity(), postcode, blankToNull(child.nhsNumber()), blankToNull(child.upn())),
-                team, profile, receivedOn, userId);
+                child.ethnicity(), postcode, blankToNull(child.nhsNumber()), blankToNull(child.upn()),
+                child.address() == null || child.address().isBlank() ? null : child.address().strip(),
+                child.firstLanguage() == null || child.firstLanguage().isBlank() ? null : child.firstLanguage(),
+                child.disabilities()), match, team, profile, receivedOn, userId);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO contact (case_id, received_at, received_on, referral_source, concerns, concern_level,

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import uk.csc.workflow.casefile.CaseFileCodes.Disability;
+import uk.csc.workflow.casefile.CaseFileCodes.Language;
+import uk.csc.workflow.casefile.CaseFileCodes.MatchDecision;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.platform.web.FieldProblem;
 import uk.csc.workflow.referral.ReferralCodes.ConcernLevel;
@@ -50,6 +53,22 @@ final class ContactValidator {
             if (notBlank(child.upn()) && !UPN.matcher(child.upn().strip().toUpperCase(Locale.ROOT)).matches()) {
                 problems.add(new FieldProblem("child.upn", "is not a valid Unique Pupil Number (13 characters)"));
             }
+            if (child.address() != null && child.address().length() > 300) {
+                problems.add(new FieldProblem("child.address", "must be at most 300 characters"));
+            }
+            if (notBlank(child.firstLanguage()) && !isCode(Language.class, child.firstLanguage())) {
+                problems.add(new FieldProblem("child.firstLanguage", "must be one of " + List.of(Language.values())));
+            }
+            if (child.disabilities() != null) {
+                for (String code : child.disabilities()) {
+                    if (!isCode(Disability.class, code)) {
+                        problems.add(new FieldProblem("child.disabilities", "'" + code + "' is not one of " + List.of(Disability.values())));
+                    }
+                }
+                if (child.disabilities().contains(Disability.NONE.name()) && child.disabilities().size() > 1) {
+                    problems.add(new FieldProblem("child.disabilities", "NONE (no disability) cannot be given with a disability"));
+                }
+            }
         }
         requireCode(problems, "referralSource", contact.referralSource(), Codes.REFERRAL_SOURCES);
         if (contact.receivedAt() == null) {
@@ -68,7 +87,14 @@ final class ContactValidator {
         if (notBlank(contact.teamOverride()) && !Groups.TEAMS.contains(contact.teamOverride())) {
             problems.add(new FieldProblem("teamOverride", "must be one of " + Groups.TEAMS));
         }
+        if (contact.matchDecision() != null && !isCode(MatchDecision.class, contact.matchDecision().decision())) {
+            problems.add(new FieldProblem("matchDecision.decision", "must be one of " + List.of(MatchDecision.values())));
+        }
         return problems;
+    }
+
+    private static <E extends Enum<E>> boolean isCode(Class<E> type, String value) {
+        return value != null && java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(value));
     }
 
     private static boolean isConcernLevel(String value) {
