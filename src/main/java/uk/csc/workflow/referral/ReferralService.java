@@ -119,8 +119,11 @@ public class ReferralService {
         ScreeningDecision decision = form.code("screeningDecision", ScreeningDecision.class);
         String reason = form.text("screeningReason", 2000);
         form.validate();
-        jdbc.sql("UPDATE contact SET screening_decision = :d, screening_reason = :r, screened_by = :by WHERE id = :id")
-                .param("d", decision.name()).param("r", reason).param("by", userId).param("id", contactId).update();
+        jdbc.sql("""
+                UPDATE contact SET screening_decision = :d, screening_reason = :r, screened_by = :by, screened_at = :at
+                WHERE id = :id""")
+                .param("d", decision.name()).param("r", reason).param("by", userId).param("at", now()).param("id", contactId)
+                .update();
         if (decision != ScreeningDecision.REFER) {
             // Screening out is the decision on the contact: the one-working-day clock stops here.
             deadlines.complete(caseId, REFERRAL_DECISION_RULE, time.today());
