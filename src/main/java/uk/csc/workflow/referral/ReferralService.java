@@ -176,7 +176,7 @@ public class ReferralService {
         String worker = form.text("allocatedWorker", 64);
         CaseRecord record = cases.get(caseId);
         if (worker != null && !staff.membersOf(Groups.PRACTITIONER, record.team()).contains(worker)) {
-            form.problem("allocatedWorker", "'" + worker + "' is not a practitioner in " + record.team());
+            form.problem("allocatedWorker", "not a social worker of " + staff.groupName(record.team()).orElse(record.team()));
         }
         form.validate();
         cases.allocate(caseId, worker, userId);
