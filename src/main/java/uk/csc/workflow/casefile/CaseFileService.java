@@ -24,36 +24,67 @@ public class CaseFileService {
     private static final String CASE = "CASE";
 
     private final CaseRepository cases;
+    private final CaseFileRepository files;
+    private final ChildMatching matching;
     private final AuditLog audit;
     private final TimeSource time;
 
     private final ApplicationEventPublisher events;
     private final java.util.List<CaseSection> sections;
 
-    CaseFileService(CaseRepository cases, AuditLog audit, TimeSource time, ApplicationEventPublisher events,
-                    java.util.List<CaseSection> sections) {
+    CaseFileService(CaseRepository cases, CaseFileRepository files, ChildMatching matching, AuditLog audit, TimeSource time,
+                    ApplicationEventPublisher events, java.util.List<CaseSection> sections) {
         this.sections = sections;
         this.cases = cases;
+        this.files = files;
+        this.matching = matching;
         this.audit = audit;
         this.time = time;
         this.events = events;
     }
 
     /**
-     * Opens a case for a contact. A child with the same names and date of birth is linked rather
-     * than duplicated; a case opened for that child within 12 months makes this a re-referral.
+     * Opens a case for a contact. A contact with the NHS number of a known child is about that
+     * child. Otherwise a known child with similar names and the same date of birth (and no NHS
+     * number telling them apart) is a likely match: nothing is recorded until the worker confirms
+     * or rejects it ({@code choice}), and the decision is recorded and audited. A case opened for
+     * the child within 12 months makes this a re-referral.
+     *
+     * @throws ProposedMatchException when a likely match needs the worker's decision (the
+     *                                candidates shown are audited, nothing else is recorded)
      */
-    public CaseOpened openCase(NewChild child, String team, String profile, LocalDate receivedOn, String userId) {
-        var existing = child.dateOfBirth() == null ? java.util.Optional.<Long>empty()
-                : cases.findChild(child.firstName(), child.lastName(), child.dateOfBirth());
-        long childId = existing.orElseGet(() -> cases.insertChild(child, time.now()));
-        Long previousCase = existing.isEmpty() ? null : cases.findRecentCase(childId,
+    @Transactional(noRollbackFor = ProposedMatchException.class)
+    public CaseOpened openCase(NewChild child, MatchChoice choice, String team, String profile, LocalDate receivedOn,
+                               String userId) {
+        ChildMatching.Outcome match = matching.match(child, choice, userId);
+        boolean existing = match.childId() != null;
+        long childId;
+        if (existing) {
+            childId = match.childId();
+            files.fillIdentifiers(childId, child.nhsNumber(), child.upn());
+        } else {
+            childId = cases.insertChild(child, time.now());
+            files.replaceNameKeys(childId, ChildNames.keys(child.firstName(), child.lastName()));
+            files.updateDetails(childId, child.address(), child.firstLanguage(), new java.util.LinkedHashSet<>(child.disabilities()));
+        }
+        Long previousCase = !existing ? null : cases.findRecentCase(childId,
                 receivedOn.minusMonths(12).atStartOfDay(StatutoryTimescales.STATUTORY_ZONE).toInstant()).orElse(null);
         String caseRef = "CSC-%d-%06d".formatted(Year.from(receivedOn).getValue(), cases.nextReferenceNumber());
-        long caseId = cases.insertCase(caseRef, childId, team, profile, previousCase != null, previousCase, time.now());
+        long caseId = cases.insertCase(caseRef, childId, team, profile, previousCase != null, previousCase, receivedOn, time.now());
+        for (ChildMatching.Decided decided : match.decisions()) {
+            files.recordMatchDecision(caseId, decided.childId(), decided.decision().name(), decided.score(), userId, time.now());
+            audit.record(userId, AuditLog.Action.DECIDE, CASE, caseRef, "duplicate check: child " + decided.childId() + " "
+                    + (decided.decision() == CaseFileCodes.MatchDecision.CONFIRM ? "confirmed as this child" : "rejected as a different child"));
+        }
         audit.record(userId, AuditLog.Action.CREATE, CASE, caseRef,
-                existing.isPresent() ? "case opened; existing child linked" : "case opened; new child");
-        return new CaseOpened(caseId, caseRef, childId, existing.isPresent(), previousCase != null);
+                !existing ? "case opened; new child" : "case opened; existing child linked by " + match.linkedBy());
+        return new CaseOpened(caseId, caseRef, childId, existing, match.linkedBy(), previousCase != null);
+    }
+
+    /** Every case of the child, the newest first (the child's history; the caller scopes what it shows). */
+    @Transactional(readOnly = true)
+    public java.util.List<ChildCase> casesOfChild(long childId) {
+        return files.casesOf(java.util.List.of(childId));
     }
 
     public void attachProcess(long caseId, String processInstanceId) {
@@ -62,6 +93,12 @@ public class CaseFileService {
 
     public CaseRecord get(long caseId) {
         return cases.findById(caseId).orElseThrow(() -> new NotFoundException("caseId", "No case " + caseId));
+    }
+
+    /** The case, if there is one with this reference (no exception, so a caller's transaction carries on). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseRecord> find(String caseRef) {
+        return cases.findByRef(caseRef);
     }
 
     public CaseRecord get(String caseRef) {

@@ -25,24 +25,17 @@ class CaseRepository {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    Optional<Long> findChild(String firstName, String lastName, LocalDate dateOfBirth) {
-        return jdbc.sql("""
-                SELECT id FROM child WHERE lower(last_name) = lower(:last) AND lower(first_name) = lower(:first)
-                AND date_of_birth = :dob ORDER BY id LIMIT 1""")
-                .param("first", firstName).param("last", lastName).param("dob", dateOfBirth)
-                .query(Long.class).optional();
-    }
-
     long insertChild(NewChild child, Instant now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO child (first_name, last_name, date_of_birth, expected_birth, sex, ethnicity, postcode,
-                                   nhs_number, upn, created_at)
-                VALUES (:first, :last, :dob, :expected, :sex, :ethnicity, :postcode, :nhs, :upn, :now)""")
+                                   nhs_number, upn, address, first_language, created_at)
+                VALUES (:first, :last, :dob, :expected, :sex, :ethnicity, :postcode, :nhs, :upn, :address, :language, :now)""")
                 .param("first", child.firstName()).param("last", child.lastName())
                 .param("dob", child.dateOfBirth()).param("expected", child.expectedBirth())
                 .param("sex", child.sex()).param("ethnicity", child.ethnicity()).param("postcode", child.postcode())
-                .param("nhs", child.nhsNumber()).param("upn", child.upn()).param("now", utc(now))
+                .param("nhs", child.nhsNumber()).param("upn", child.upn()).param("address", child.address())
+                .param("language", child.firstLanguage()).param("now", utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -59,14 +52,15 @@ class CaseRepository {
     }
 
     long insertCase(String caseRef, long childId, String team, String profile, boolean reReferral,
-                    Long previousCaseId, Instant now) {
+                    Long previousCaseId, LocalDate receivedOn, Instant now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO care_case (case_ref, child_id, team, profile, stage, re_referral, previous_case_id, opened_at)
-                VALUES (:ref, :child, :team, :profile, :stage, :rereferral, :previous, :now)""")
+                INSERT INTO care_case (case_ref, child_id, team, profile, stage, re_referral, previous_case_id, received_on,
+                                       opened_at)
+                VALUES (:ref, :child, :team, :profile, :stage, :rereferral, :previous, :received, :now)""")
                 .param("ref", caseRef).param("child", childId).param("team", team).param("profile", profile)
                 .param("stage", CaseStage.CONTACT.name()).param("rereferral", reReferral)
-                .param("previous", previousCaseId).param("now", utc(now))
+                .param("previous", previousCaseId).param("received", receivedOn).param("now", utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -142,6 +136,14 @@ class CaseRepository {
 
     boolean isOpen(long caseId) {
         return jdbc.sql("SELECT closed_at IS NULL FROM care_case WHERE id = :id").param("id", caseId).query(Boolean.class).single();
+    }
+
+    /** The day the case began: its contact's day, or the day it was opened. */
+    LocalDate startedOn(long caseId) {
+        return jdbc.sql("SELECT received_on, opened_at FROM care_case WHERE id = :id").param("id", caseId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class) != null ? rs.getObject(1, LocalDate.class)
+                        : instant(rs, "opened_at").atZone(uk.csc.workflow.timescales.StatutoryTimescales.STATUTORY_ZONE).toLocalDate())
+                .single();
     }
 
     long countCases() {

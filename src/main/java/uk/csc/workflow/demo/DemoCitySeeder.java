@@ -240,7 +240,8 @@ class DemoCitySeeder {
         }
     }
 
-    private record Known(String first, String last, LocalDate born, String team) {
+    /** A child of the city; each has an NHS number, so a later contact about them links to them. */
+    private record Known(String first, String last, LocalDate born, String team, String nhsNumber) {
     }
 
     private final List<Known> children = new ArrayList<>();
@@ -257,7 +258,8 @@ class DemoCitySeeder {
         String level = roll < 15 ? "INFORMATION_REQUEST" : roll < 40 ? "LOW_LEVEL_NEED" : roll < 88 ? "CHILD_IN_NEED" : "SIGNIFICANT_HARM";
         boolean dv = random.nextInt(100) < 6;
         LocalDate born = day.minusDays(365L * (1 + random.nextInt(16)) + random.nextInt(365));
-        Known known = new Known(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)], LAST_NAMES[random.nextInt(LAST_NAMES.length)], born, team);
+        Known known = new Known(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)], LAST_NAMES[random.nextInt(LAST_NAMES.length)], born, team,
+                nhsNumber());
         children.add(known);
         receive(day, known, level, dv);
     }
@@ -265,13 +267,32 @@ class DemoCitySeeder {
     private void receive(LocalDate day, Known known, String level, boolean dv) {
         String team = known.team();
         var child = new ContactRequest.Child(known.first(), known.last(), known.born(), null, "U", "NOBT",
-                TEAM_POSTCODES.get(team), null, null);
+                TEAM_POSTCODES.get(team), known.nhsNumber(), null);
         OffsetDateTime receivedAt = day.atTime(9, 30).atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
         var registered = frontDoor.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Demo history: concerns from a professional",
                 level, false, dv, random.nextInt(10) < 8, null),
                 new CurrentUser("worker." + team.substring(5), Set.of("practitioner", team)));
         cityCases.add(registered.caseRef());
         cityCaseSet.add(registered.caseRef());
+    }
+
+    /** A valid NHS number (modulus 11 check digit) not yet given to a child of the city. */
+    private String nhsNumber() {
+        while (true) {
+            StringBuilder digits = new StringBuilder("9");
+            for (int i = 1; i < 9; i++) {
+                digits.append(random.nextInt(10));
+            }
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (digits.charAt(i) - '0') * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            String number = digits.toString() + check;
+            if (check != 10 && children.stream().noneMatch(k -> k.nhsNumber().equals(number))) {
+                return number;
+            }
+        }
     }
 
     /** Works the open tasks whose planned day has come; a task's plan is made when it is first seen. */

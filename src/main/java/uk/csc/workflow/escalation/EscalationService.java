@@ -18,11 +18,14 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.casefile.CaseTeamChanged;
 import uk.csc.workflow.clocks.CaseClocks;
+import uk.csc.workflow.codes.CodeLabels;
+import uk.csc.workflow.codes.CodeLabels.Coded;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.timescales.WorkingDayCalendar;
 
 /**
  * Raises the durable record of a breach (or the reminder before one) and tells the right people.
@@ -205,6 +208,38 @@ public class EscalationService {
                 rs.getString("first_name") + " " + rs.getString("last_name"))).list();
     }
 
+
+    /**
+     * What the manager acknowledging or resolving an escalation needs: which deadline, how late
+     * (in working days on the statutory calendar), who was told, and what was said so far.
+     */
+    public record EscalationContext(long escalationId, Coded rule, Coded level, LocalDate startedOn, LocalDate dueOn,
+                                    LocalDate completedOn, int workingDaysLate, Instant raisedAt, String notified,
+                                    String acknowledgedBy, Instant acknowledgedAt, String resolvedBy, Instant resolvedAt,
+                                    String resolution) {
+    }
+
+    @Transactional(readOnly = true)
+    public EscalationContext context(long escalationId, WorkingDayCalendar calendar) {
+        LocalDate today = time.today();
+        return jdbc.sql("""
+                SELECT e.*, d.started_on, d.completed_on FROM escalation e JOIN statutory_deadline d ON d.id = e.deadline_id
+                WHERE e.id = :id""")
+                .param("id", escalationId)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject("due_on", LocalDate.class);
+                    LocalDate done = rs.getObject("completed_on", LocalDate.class);
+                    LocalDate until = done != null ? done : today;
+                    return new EscalationContext(escalationId, CodeLabels.coded(CodeLabels.RULE, rs.getString("rule")),
+                            CodeLabels.coded(CodeLabels.ESCALATION_LEVEL, rs.getString("level")),
+                            rs.getObject("started_on", LocalDate.class), due, done,
+                            until.isAfter(due) ? calendar.workingDaysBetween(due, until) : 0,
+                            instant(rs.getTimestamp("raised_at")), rs.getString("notified"), rs.getString("acknowledged_by"),
+                            instant(rs.getTimestamp("acknowledged_at")), rs.getString("resolved_by"),
+                            instant(rs.getTimestamp("resolved_at")), rs.getString("resolution"));
+                })
+                .optional().orElseThrow(() -> new uk.csc.workflow.platform.web.NotFoundException("No escalation " + escalationId));
+    }
 
     /** The process instance whose timer raised the escalation (the first one stands). */
     public void raisedBy(long escalationId, String processInstanceId) {

@@ -1,8 +1,13 @@
 package uk.csc.workflow.identity;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -29,5 +34,41 @@ public class StaffDirectory {
 
     public boolean isMember(String userId, String group) {
         return identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
+    }
+
+    /** A member of staff as people see them. */
+    public record StaffMember(String id, String name) {
+    }
+
+    /** The practitioners (social workers) of a team, by name. */
+    public List<StaffMember> practitioners(String team) {
+        List<String> ids = membersOf(Groups.PRACTITIONER, team);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> names = names(ids);
+        return ids.stream().map(id -> new StaffMember(id, names.getOrDefault(id, id)))
+                .sorted(java.util.Comparator.comparing(StaffMember::name).thenComparing(StaffMember::id)).toList();
+    }
+
+    /** Users' full names (first and last), by id; ids without a user are left out. */
+    public Map<String, String> names(Collection<String> userIds) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        for (User user : identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
+            String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+            names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+        }
+        return names;
+    }
+
+    /** A group's name (a team's: "Team North"), if the group exists. */
+    public Optional<String> groupName(String groupId) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        return Optional.ofNullable(group).map(g -> g.getName() == null || g.getName().isBlank() ? g.getId() : g.getName());
     }
 }

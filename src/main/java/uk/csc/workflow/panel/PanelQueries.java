@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.codes.CodeLabels;
+import uk.csc.workflow.codes.CodeLabels.Coded;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.TimeSource;
 
@@ -63,6 +65,30 @@ public class PanelQueries {
                 .query((rs, n) -> new RequestEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         instant(rs.getTimestamp(5)), decisions(rs.getLong(1))))
                 .list();
+    }
+
+    /**
+     * What the panel chair decides on: the team manager's request (reason, proposal, risks,
+     * family options, any emergency admission), the endorsement, and the decisions already made on it.
+     */
+    public record RequestContext(long requestId, String source, String status, String requestReason, Coded proposal,
+                                 String riskSummary, String familyOptions, Coded emergencyAdmission, LocalDate emergencyOn,
+                                 String endorsedBy, String endorsement, LocalDate sittingOn, String requestedBy,
+                                 Instant requestedAt, List<DecisionEntry> earlierDecisions) {
+    }
+
+    public RequestContext requestContext(long requestId) {
+        return jdbc.sql("""
+                SELECT r.*, s.sitting_on FROM panel_request r LEFT JOIN panel_sitting s ON s.id = r.sitting_id WHERE r.id = :id""")
+                .param("id", requestId)
+                .query((rs, n) -> new RequestContext(requestId, rs.getString("source"), rs.getString("status"),
+                        rs.getString("request_reason"), CodeLabels.coded(CodeLabels.PROPOSAL, rs.getString("proposal")),
+                        rs.getString("risk_summary"), rs.getString("family_options"),
+                        CodeLabels.coded(CodeLabels.EMERGENCY_ADMISSION, rs.getString("emergency_admission")),
+                        rs.getObject("emergency_on", LocalDate.class), rs.getString("endorsed_by"), rs.getString("endorsement"),
+                        rs.getObject("sitting_on", LocalDate.class), rs.getString("requested_by"),
+                        instant(rs.getTimestamp("requested_at")), decisions(requestId)))
+                .optional().orElseThrow(() -> new uk.csc.workflow.platform.web.NotFoundException("No panel request " + requestId));
     }
 
     private List<DecisionEntry> decisions(long requestId) {

@@ -8,9 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.csc.workflow.casefile.CaseFileCodes;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseOpened;
+import uk.csc.workflow.casefile.MatchChoice;
 import uk.csc.workflow.casefile.NewChild;
+import uk.csc.workflow.casefile.ProposedMatchException;
 import uk.csc.workflow.casefile.TeamRouting;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -43,7 +46,13 @@ public class ContactService {
         return ContactValidator.problems(received.normalised(), time.now());
     }
 
-    /** Records the contact and opens its case; the caller starts the process in the same transaction. */
+    /**
+     * Records the contact and opens its case; the caller starts the process in the same transaction.
+     *
+     * @throws ProposedMatchException when the child may already be known and the worker has not
+     *                                said whether they are (nothing is recorded but the audit of the candidates shown)
+     */
+    @Transactional(noRollbackFor = ProposedMatchException.class)
     public Registration register(ContactRequest received, String userId) {
         // What is validated is what is stored: the contact trimmed and normalised once, here.
         ContactRequest contact = received.normalised();
@@ -59,10 +68,12 @@ public class ContactService {
         LocalDate receivedOn = contact.receivedAt().atZoneSameInstant(StatutoryTimescales.STATUTORY_ZONE).toLocalDate();
         String profile = profiles.forNewCases().name();
 
+        var match = contact.matchDecision() == null ? null : new MatchChoice(contact.matchDecision().childId(),
+                CaseFileCodes.MatchDecision.valueOf(contact.matchDecision().decision()));
         CaseOpened opened = cases.openCase(new NewChild(child.firstName(), child.lastName(),
                 child.dateOfBirth(), child.dateOfBirth() == null ? child.expectedBirth() : null, child.sex(),
-                child.ethnicity(), postcode, child.nhsNumber(), child.upn()),
-                team, profile, receivedOn, userId);
+                child.ethnicity(), postcode, child.nhsNumber(), child.upn(), child.address(), child.firstLanguage(),
+                child.disabilities()), match, team, profile, receivedOn, userId);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO contact (case_id, received_at, received_on, referral_source, concerns, concern_level,

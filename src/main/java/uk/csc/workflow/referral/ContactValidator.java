@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import uk.csc.workflow.casefile.CaseFileCodes.Disability;
+import uk.csc.workflow.casefile.CaseFileCodes.Language;
+import uk.csc.workflow.casefile.CaseFileCodes.MatchDecision;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.platform.forms.DateBound;
 import uk.csc.workflow.platform.forms.FormValues;
@@ -68,6 +71,22 @@ final class ContactValidator {
             if (upn != null && !UPN.matcher(upn).matches()) {
                 form.problem("child.upn", "is not a valid Unique Pupil Number (13 characters)");
             }
+            if (child.address() != null && child.address().length() > 300) {
+                form.problem("child.address", "must be at most 300 characters");
+            }
+            if (child.firstLanguage() != null && !isCode(Language.class, child.firstLanguage())) {
+                form.problem("child.firstLanguage", "must be one of " + List.of(Language.values()));
+            }
+            if (child.disabilities() != null) {
+                for (String code : child.disabilities()) {
+                    if (!isCode(Disability.class, code)) {
+                        form.problem("child.disabilities", "'" + code + "' is not one of " + List.of(Disability.values()));
+                    }
+                }
+                if (child.disabilities().contains(Disability.NONE.name()) && child.disabilities().size() > 1) {
+                    form.problem("child.disabilities", "NONE (no disability) cannot be given with a disability");
+                }
+            }
         }
         form.oneOf("referralSource", Codes.REFERRAL_SOURCES);
         receivedAt(form, contact, now, born, child != null && child.dateOfBirth() == null ? expected : null);
@@ -83,7 +102,14 @@ final class ContactValidator {
         if (team != null && !Groups.TEAMS.contains(team)) {
             form.problem("teamOverride", "must be one of " + Groups.TEAMS);
         }
+        if (contact.matchDecision() != null && !isCode(MatchDecision.class, contact.matchDecision().decision())) {
+            form.problem("matchDecision.decision", "must be one of " + List.of(MatchDecision.values()));
+        }
         return form.problems();
+    }
+
+    private static <E extends Enum<E>> boolean isCode(Class<E> type, String value) {
+        return value != null && java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(value));
     }
 
     /** Received now or earlier, not before the child was born, nor a year before an unborn child is due. */

@@ -120,8 +120,11 @@ public class ReferralService {
         ScreeningDecision decision = form.code("screeningDecision", ScreeningDecision.class);
         String reason = form.text("screeningReason", 2000);
         form.validate();
-        jdbc.sql("UPDATE contact SET screening_decision = :d, screening_reason = :r, screened_by = :by WHERE id = :id")
-                .param("d", decision.name()).param("r", reason).param("by", userId).param("id", contactId).update();
+        jdbc.sql("""
+                UPDATE contact SET screening_decision = :d, screening_reason = :r, screened_by = :by, screened_at = :at
+                WHERE id = :id""")
+                .param("d", decision.name()).param("r", reason).param("by", userId).param("at", now()).param("id", contactId)
+                .update();
         if (decision != ScreeningDecision.REFER) {
             // Screening out is the decision on the contact: the one-working-day clock stops here.
             deadlines.complete(caseId, REFERRAL_DECISION_RULE, time.today());
@@ -174,7 +177,7 @@ public class ReferralService {
         String worker = form.text("allocatedWorker", 64);
         CaseRecord record = cases.get(caseId);
         if (worker != null && !staff.membersOf(Groups.PRACTITIONER, record.team()).contains(worker)) {
-            form.problem("allocatedWorker", "'" + worker + "' is not a practitioner in " + record.team());
+            form.problem("allocatedWorker", "not a social worker of " + staff.groupName(record.team()).orElse(record.team()));
         }
         form.validate();
         cases.allocate(caseId, worker, userId);

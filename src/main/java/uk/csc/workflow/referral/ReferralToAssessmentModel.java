@@ -129,7 +129,7 @@ public final class ReferralToAssessmentModel {
     public static final List<String> START_DATA = List.of("childFirstName", "childLastName", "childUnborn", "childDateOfBirth", "childExpectedBirth",
             "childSex", "childEthnicity", "childPostcode", "childNhsNumber", "childUpn", "referralSource",
             "receivedOn", "concerns", "concernLevel", "immediateRisk", "dvNotification", "consent",
-            "teamOverride");
+            "teamOverride", "matchChildId", "matchDecision");
 
     /** Ids the system keeps on the instance: never taken from a form. */
     public static final List<String> KEYS = List.of("contactId", "dutyWorker");

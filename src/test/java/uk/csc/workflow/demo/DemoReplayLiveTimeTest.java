@@ -84,9 +84,13 @@ class DemoReplayLiveTimeTest {
         assertThat(time.now()).as("the live clock after the replay").isEqualTo(TestTime.base());
     }
 
+    /** The same child each time: known by an NHS number, so each later contact links to it (not a proposed match). */
+    private static final String LIVE_CHILD_NHS_NUMBER = uk.csc.workflow.support.NhsNumbers.next();
+
     private static Map<String, Object> contact() {
         Map<String, Object> child = new HashMap<>(Map.of("firstName", "Live", "lastName", "Request",
-                "dateOfBirth", TestTime.bornYearsAgo(9).toString(), "sex", "F", "ethnicity", "WBRI", "postcode", "B23 6AB"));
+                "dateOfBirth", TestTime.bornYearsAgo(9).toString(), "sex", "F", "ethnicity", "WBRI", "postcode", "B23 6AB",
+                "nhsNumber", LIVE_CHILD_NHS_NUMBER));
         return new HashMap<>(Map.of("child", child, "referralSource", "2A", "receivedAt", TestTime.now().minusMinutes(5).toString(),
                 "concerns", "Teacher concerned about bruising", "concernLevel", "CHILD_IN_NEED", "immediateRisk", false,
                 "dvNotification", false, "consent", true));

@@ -97,12 +97,20 @@ class ReferralApiTest {
                 Integer.class, caseRef)).isEqualTo(2);
     }
 
+    /**
+     * Changed with the duplicate check: the same names and date of birth without an NHS number
+     * are a likely match that the worker confirms (409 with the candidate first), no longer linked
+     * silently.
+     */
     @Test
     void theDutyWorkerCanOverrideTheTeamAndAChildIsLinkedAndFlaggedAsReReferred() {
         String name = "Linked" + UUID.randomUUID().toString().substring(0, 6);
         ResponseEntity<Map> first = post("worker.north", contactJson(name, "B23 6AB", null));
         Map<String, Object> again = contactJson(name, "B23 6AB", null);
         again.put("teamOverride", "team-south");
+        ResponseEntity<Map> proposed = post("worker.north", again);
+        assertThat(proposed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        again.put("matchDecision", Map.of("childId", first.getBody().get("childId"), "decision", "CONFIRM"));
         ResponseEntity<Map> second = post("worker.north", again);
 
         assertThat(second.getBody()).containsEntry("linkedToExistingChild", true).containsEntry("reReferral", true)

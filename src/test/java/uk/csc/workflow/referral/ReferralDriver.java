@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.EngineClock;
 import uk.csc.workflow.referral.process.FrontDoor;
+import uk.csc.workflow.support.NhsNumbers;
 import uk.csc.workflow.support.TestTime;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
@@ -58,7 +59,7 @@ public class ReferralDriver {
                                          String receivedAt) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         var child = new ContactRequest.Child("Test" + unique, "Child", TestTime.bornYearsBefore(EngineClock.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate(), 7), null, "F", "WBRI",
-                "B23 6AB", null, null);
+                "B23 6AB", NhsNumbers.next(), null);
         return new ContactRequest(child, "2A", OffsetDateTime.parse(receivedAt), "Concerns described by the school",
                 concernLevel, immediateRisk, dv, consent, null);
     }

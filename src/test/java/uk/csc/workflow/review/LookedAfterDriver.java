@@ -39,7 +39,7 @@ public class LookedAfterDriver {
     public ContactRegistered childBorn(String dateOfBirth) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         var child = new ContactRequest.Child("Care" + unique, "Child", LocalDate.parse(dateOfBirth), null, "M", "WBRI",
-                "B23 6AB", null, null);
+                "B23 6AB", uk.csc.workflow.support.NhsNumbers.next(), null);
         OffsetDateTime now = OffsetDateTime.ofInstant(EngineClock.now(), java.time.ZoneOffset.UTC);
         return drive.receive(new ContactRequest(child, "6", now, "Police protection", "SIGNIFICANT_HARM", true, false,
                 true, null));

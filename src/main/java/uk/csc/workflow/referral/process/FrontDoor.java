@@ -50,7 +50,8 @@ public class FrontDoor {
         this.runtime = runtime;
     }
 
-    @Transactional
+    /** @throws uk.csc.workflow.casefile.ProposedMatchException when the worker must first confirm or reject a likely match */
+    @Transactional(noRollbackFor = uk.csc.workflow.casefile.ProposedMatchException.class)
     public ContactRegistered receive(ContactRequest contact, CurrentUser user) {
         if (MAY_RECORD_CONTACTS.stream().noneMatch(user::isIn)) {
             throw new AccessDeniedException("Only social care staff and the screening team record contacts");
@@ -77,7 +78,7 @@ public class FrontDoor {
     static ContactRegistered registered(ContactService.Registration registration, String processInstanceId) {
         var opened = registration.opened();
         return new ContactRegistered(opened.caseRef(), opened.caseId(), registration.contactId(), registration.team(),
-                opened.linkedToExistingChild(), opened.reReferral(), processInstanceId);
+                opened.childId(), opened.linkedToExistingChild(), opened.linkedBy(), opened.reReferral(), processInstanceId);
     }
 
     /** Ids and the facts the route decides on; the child's details stay in the case tables. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.ProposedMatchException;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.process.CaseVariables;
@@ -41,6 +42,11 @@ class RegisterContactDelegate implements JavaDelegate {
     private static final List<String> SYSTEM_SET = List.of(CaseVariables.CASE_REF, CaseVariables.TEAM,
             CaseVariables.TEAM_MANAGERS, CaseVariables.WORKER, ReferralToAssessmentModel.Variables.CONTACT_ID,
             ReferralToAssessmentModel.Variables.DUTY_WORKER);
+
+    /** Start form fields (START_DATA) answering a proposed match. */
+    static final String START_MATCH_DECISION = "matchDecision";
+    static final String START_MATCH_CHILD_ID = "matchChildId";
+
 
     private final ContactService contacts;
     private final FrontDoor frontDoor;
@@ -96,7 +102,7 @@ class RegisterContactDelegate implements JavaDelegate {
                 text(form, "childUpn"));
         var request = new ContactRequest(child, text(form, "referralSource"), receivedAt(receivedOn), text(form, "concerns"),
                 text(form, ReferralToAssessmentModel.Variables.CONCERN_LEVEL), form.flag("immediateRisk"), form.flag("dvNotification"),
-                form.flag("consent"), text(form, "teamOverride"));
+                form.flag("consent"), text(form, "teamOverride"), matchDecision(execution, form));
         String userId = starter.map(EngineUser::id).orElse("system");
         // Every problem at once: the form's own (a value that is not text, not a date) and the contact's rules.
         List<FieldProblem> problems = new ArrayList<>(form.problems());
@@ -105,7 +111,16 @@ class RegisterContactDelegate implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw TaskRejection.invalid(new BadRequestException(problems));
         }
-        ContactService.Registration registration = contacts.register(request, userId);
+        ContactService.Registration registration;
+        try {
+            registration = contacts.register(request, userId);
+        } catch (ProposedMatchException e) {
+            // No name in the message: the engine may log it. The worker finds the child by its id.
+            throw TaskRejection.invalid(new BadRequestException(START_MATCH_DECISION, "a child already known has a similar name "
+                    + "and the same date of birth (child " + e.candidates().stream().map(c -> String.valueOf(c.childId()))
+                    .collect(java.util.stream.Collectors.joining(", ")) + "): give the child's id under 'Known child' and "
+                    + "choose Confirm to link this contact to that child, or choose Reject to record a new child"));
+        }
         execution.removeVariables(ReferralToAssessmentModel.START_DATA);
         frontDoor.routingVariables(registration).forEach(execution::setVariable);
         execution.setProcessBusinessKey(registration.opened().caseRef());
@@ -116,6 +131,26 @@ class RegisterContactDelegate implements JavaDelegate {
     /** A text field as submitted (any length: the contact's rules check it); not text at all is a problem. */
     private static String text(FormValues form, String field) {
         return form.optionalText(field, Integer.MAX_VALUE);
+    }
+
+    /** The start form's answer to a proposed match: the known child's id and Confirm or Reject. */
+    private static ContactRequest.MatchDecision matchDecision(DelegateExecution execution, FormValues form) {
+        Object decision = execution.getVariable(START_MATCH_DECISION);
+        if (decision == null || decision.toString().isBlank()) {
+            return null;
+        }
+        Object child = execution.getVariable(START_MATCH_CHILD_ID);
+        Long childId = null;
+        if (child instanceof Number n) {
+            childId = n.longValue();
+        } else if (child != null && !child.toString().isBlank()) {
+            try {
+                childId = Long.parseLong(child.toString().strip());
+            } catch (NumberFormatException e) {
+                throw TaskRejection.invalid(new BadRequestException(START_MATCH_CHILD_ID, "must be the known child's id (a number)"));
+            }
+        }
+        return new ContactRequest.MatchDecision(childId, decision.toString().strip());
     }
 
     /** Received today: now; on an earlier day: the start of that day (the clock counts in days). */

@@ -1,0 +1,173 @@
+package uk.csc.workflow.casefile;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseFileViews.CaseLine;
+import uk.csc.workflow.codes.CodeLabels;
+import uk.csc.workflow.codes.CodeLabels.Coded;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.time.TimeSource;
+
+/**
+ * Finding a child before recording anything new: by name (spelling and order tolerant, see
+ * {@link ChildNames}), date of birth, NHS number, UPN or postcode, every criterion given having to
+ * match. Only children with a case the user may read are found, and only those cases are listed:
+ * a worker of another team finds nothing, not even a count. The search and each case shown are audited.
+ */
+@Service
+@Transactional
+public class ChildSearch {
+
+    /** Rows narrowed in SQL before names are scored; a broader search should say more. */
+    static final int CANDIDATES = 1000;
+    static final int RESULTS = 50;
+
+    private static final Pattern FULL_POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
+    private static final Pattern DISTRICT = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?$");
+    private static final Pattern UPN = Pattern.compile("^[A-Z][0-9]{11}[0-9A-Z]$");
+
+    public record Criteria(String q, String dob, String nhs, String upn, String postcode) {
+    }
+
+    /**
+     * A child found. {@code score} is how well the name matched (100 for an exact name or a search
+     * without a name); {@code matchedOn} lists the criteria that matched.
+     */
+    public record Found(long childId, String name, String firstName, String lastName, LocalDate dateOfBirth,
+                        LocalDate expectedBirth, Age age, Coded sex, String postcode, String nhsNumber, String upn, int score,
+                        List<String> matchedOn, List<CaseLine> cases) {
+    }
+
+    private final CaseFileRepository files;
+    private final CaseAccess access;
+    private final ChildFile childFile;
+    private final AuditLog audit;
+    private final TimeSource time;
+
+    ChildSearch(CaseFileRepository files, CaseAccess access, ChildFile childFile, AuditLog audit, TimeSource time) {
+        this.files = files;
+        this.access = access;
+        this.childFile = childFile;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    public List<Found> search(Criteria criteria, CurrentUser user) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("q", criteria.q());
+        values.put("dob", criteria.dob());
+        FormValues form = new FormValues(values);
+        String q = form.optionalText("q", 100);
+        LocalDate dob = form.optionalDate("dob");
+        String nhs = blank(criteria.nhs()) ? null : criteria.nhs().replace(" ", "");
+        String upn = blank(criteria.upn()) ? null : criteria.upn().strip().toUpperCase(Locale.ROOT);
+        String postcode = blank(criteria.postcode()) ? null : criteria.postcode().replace(" ", "").toUpperCase(Locale.ROOT);
+        if (q != null && ChildNames.tokens(q).stream().mapToInt(String::length).sum() < 2) {
+            form.problem("q", "give at least two letters of a name");
+        }
+        if (nhs != null && !nhs.matches("\\d{10}")) {
+            form.problem("nhs", "an NHS number has 10 digits");
+        }
+        if (upn != null && !UPN.matcher(upn).matches()) {
+            form.problem("upn", "a Unique Pupil Number has 13 characters, e.g. A123456789012");
+        }
+        if (postcode != null && !FULL_POSTCODE.matcher(postcode).matches() && !DISTRICT.matcher(postcode).matches()) {
+            form.problem("postcode", "give a postcode (B23 6AB) or a postcode district (B23)");
+        }
+        if (q == null && dob == null && nhs == null && upn == null && postcode == null && !form.hasProblem("dob")) {
+            form.problem("q", "give a name, date of birth (dob), NHS number (nhs), UPN (upn) or postcode");
+        }
+        form.validate();
+
+        boolean fullPostcode = postcode != null && FULL_POSTCODE.matcher(postcode).matches();
+        String district = postcode != null && !fullPostcode ? postcode : null;
+        Set<String> keys = q == null ? Set.of() : ChildNames.keys(q);
+        List<CaseFileRepository.ChildRow> candidates = files.search(keys, dob, nhs, upn, fullPostcode ? postcode : null,
+                district, CANDIDATES);
+
+        Map<Long, Double> scores = new HashMap<>();
+        for (CaseFileRepository.ChildRow child : candidates) {
+            double score = q == null ? 1.0 : ChildNames.searchScore(q, child.firstName(), child.lastName());
+            boolean inDistrict = district == null || TeamRouting.district(child.postcode()).equalsIgnoreCase(district);
+            if (score > 0 && inDistrict) {
+                scores.put(child.id(), score);
+            }
+        }
+        Map<Long, List<ChildCase>> casesByChild = files.casesOf(scores.keySet()).stream()
+                .filter(c -> access.mayRead(c.record(), user))
+                .collect(Collectors.groupingBy(c -> c.record().childId()));
+        LocalDate today = time.today();
+        List<Found> found = new ArrayList<>();
+        for (CaseFileRepository.ChildRow child : candidates) {
+            List<ChildCase> visible = casesByChild.get(child.id());
+            if (visible == null || !scores.containsKey(child.id())) {
+                continue;
+            }
+            List<String> matchedOn = new ArrayList<>();
+            if (q != null) {
+                matchedOn.add("NAME");
+            }
+            if (dob != null) {
+                matchedOn.add("DATE_OF_BIRTH");
+            }
+            if (nhs != null) {
+                matchedOn.add("NHS_NUMBER");
+            }
+            if (upn != null) {
+                matchedOn.add("UPN");
+            }
+            if (postcode != null) {
+                matchedOn.add("POSTCODE");
+            }
+            found.add(new Found(child.id(), child.firstName() + " " + child.lastName(), child.firstName(), child.lastName(),
+                    child.dateOfBirth(), child.expectedBirth(), Age.of(child.dateOfBirth(), today),
+                    CodeLabels.coded(CodeLabels.SEX, child.sex()), child.postcode(), child.nhsNumber(), child.upn(),
+                    (int) Math.round(scores.get(child.id()) * 100), matchedOn, visible.stream().map(childFile::caseLine).toList()));
+        }
+        List<Found> answer = found.stream()
+                .sorted(Comparator.comparing(Found::score).reversed().thenComparing(Found::lastName).thenComparing(Found::firstName))
+                .limit(RESULTS).toList();
+        audit.record(user.id(), AuditLog.Action.READ, "SEARCH", "children", "child search by "
+                + String.join(", ", criteriaGiven(q, dob, nhs, upn, postcode)) + ": " + answer.size() + " found");
+        answer.forEach(f -> f.cases().forEach(c ->
+                audit.record(user.id(), AuditLog.Action.READ, "CASE", c.caseRef(), "found by a child search")));
+        return answer;
+    }
+
+    private static List<String> criteriaGiven(String q, LocalDate dob, String nhs, String upn, String postcode) {
+        List<String> given = new ArrayList<>();
+        if (q != null) {
+            given.add("name");
+        }
+        if (dob != null) {
+            given.add("date of birth");
+        }
+        if (nhs != null) {
+            given.add("NHS number");
+        }
+        if (upn != null) {
+            given.add("UPN");
+        }
+        if (postcode != null) {
+            given.add("postcode");
+        }
+        return given;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
