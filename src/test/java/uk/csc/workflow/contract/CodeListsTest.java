@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import uk.csc.workflow.codes.CinCensus;
 import uk.csc.workflow.codes.Ssda903;
+import uk.csc.workflow.referral.ReferralCodes;
 
-/** Every form that asks for an SSDA903 code offers exactly the product's one code list for it. */
+/** Every form that asks for an SSDA903 or CIN census code offers exactly the product's one code list for it. */
 class CodeListsTest {
 
     private static final Map<String, Class<? extends Enum<?>>> CODE_FIELDS = Map.of(
@@ -26,7 +28,9 @@ class CodeListsTest {
             "placementProvider", Ssda903.PlacementProvider.class,
             "reasonForNewEpisode", Ssda903.ReasonForNewEpisode.class,
             "reasonCeased", Ssda903.ReasonCeased.class,
-            "participation", Ssda903.Participation.class);
+            "participation", Ssda903.Participation.class,
+            "categoryOfAbuse", ReferralCodes.CategoryOfAbuse.class,
+            "closureReason", CinCensus.ClosureReason.class);
 
     @Test
     void formsOfferTheSharedCodeLists() throws IOException {
@@ -47,7 +51,9 @@ class CodeListsTest {
             }
         }
         assertThat(checked).as("form fields checked").contains("recordPlacement.form#placementType",
-                "recordPlacement.form#legalStatus", "recordPlacement.form#placementProvider");
+                "recordPlacement.form#legalStatus", "recordPlacement.form#placementProvider",
+                "initialConference.form#categoryOfAbuse", "holdReviewConference.form#categoryOfAbuse",
+                "holdChildInNeedReview.form#closureReason");
     }
 
     private static List<JsonNode> fields(JsonNode node, List<JsonNode> into) {
