@@ -9,7 +9,15 @@ public enum CaseOutcome {
     CHILD_IN_NEED_PLAN(CaseStage.CHILD_IN_NEED),
     CHILD_PROTECTION_PLAN(CaseStage.CHILD_PROTECTION),
     TRANSFERRED_TO_CARE_MANAGEMENT(CaseStage.CARE_MANAGEMENT),
-    REFERRED_TO_PANEL(CaseStage.PANEL);
+    REFERRED_TO_PANEL(CaseStage.PANEL),
+    /** The referral route gave way to a transfer-in conference: the child moved in on a plan. */
+    TRANSFERRED_IN_ON_CHILD_PROTECTION_PLAN(CaseStage.CHILD_PROTECTION),
+    /** A review conference ended the child protection plan with no further action. */
+    CHILD_PROTECTION_PLAN_ENDED(CaseStage.CLOSED),
+    /** A child in need plan stepped up to a strategy discussion (the referral route's). */
+    STEPPED_UP_TO_STRATEGY_DISCUSSION(CaseStage.STRATEGY_DISCUSSION),
+    /** A child in need plan closed, with its CIN census closure reason. */
+    CHILD_IN_NEED_PLAN_CLOSED(CaseStage.CLOSED);
 
     private final CaseStage nextStage;
 

@@ -25,6 +25,12 @@ public final class StatutoryRuleIds {
     public static final String VISIT_FIRST = "VISIT_FIRST";
     public static final String VISIT_NEXT = "VISIT_NEXT";
     public static final String VISIT_LONG_TERM = "VISIT_LONG_TERM";
+    public static final String CORE_GROUP_FIRST = "CORE_GROUP_FIRST";
+    public static final String CORE_GROUP_NEXT = "CORE_GROUP_NEXT";
+    public static final String CP_VISIT = "CP_VISIT";
+    public static final String CIN_PLAN = "CIN_PLAN";
+    public static final String CIN_PLAN_REVIEW = "CIN_PLAN_REVIEW";
+    public static final String CIN_VISIT = "CIN_VISIT";
 
     private StatutoryRuleIds() {
     }

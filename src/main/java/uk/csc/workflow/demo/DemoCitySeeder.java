@@ -36,6 +36,7 @@ import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.plans.process.PlanStarts;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.timescales.GuidanceProfile;
@@ -91,11 +92,13 @@ class DemoCitySeeder {
     private final GuidanceProfileSetting profiles;
     private final ApplicationEventPublisher events;
     private final DemoRecords records;
+    private final PlanStarts plans;
 
     DemoCitySeeder(FrontDoor frontDoor, CaseFileService cases, TaskService tasks, TimeSource time,
                    ManagementService management, RuntimeService runtime, IdentityService identity, StatutoryTimescales timescales,
                    DemoTaskValues values, GuidanceProfileSetting profiles, DemoRecords records, HistoryReplay history,
-                   ApplicationEventPublisher events, @Value("${csc.demo.city-days:365}") int days) {
+                   ApplicationEventPublisher events, PlanStarts plans, @Value("${csc.demo.city-days:365}") int days) {
+        this.plans = plans;
         this.frontDoor = frontDoor;
         this.cases = cases;
         this.tasks = tasks;
@@ -250,7 +253,8 @@ class DemoCitySeeder {
         // About one contact in seven is about a child already known: linked, often a re-referral.
         if (!children.isEmpty() && random.nextInt(7) == 0) {
             Known known = children.get(random.nextInt(children.size()));
-            receive(day, known, "CHILD_IN_NEED", false);
+            // Now and then the new concern is of significant harm: some of these children come back onto a plan.
+            receive(day, known, random.nextInt(4) == 0 ? "SIGNIFICANT_HARM" : "CHILD_IN_NEED", false);
             return;
         }
         String team = random.nextBoolean() ? "team-north" : "team-south";
@@ -261,10 +265,19 @@ class DemoCitySeeder {
         Known known = new Known(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)], LAST_NAMES[random.nextInt(LAST_NAMES.length)], born, team,
                 nhsNumber());
         children.add(known);
-        receive(day, known, level, dv);
+        String caseRef = receive(day, known, level, dv);
+        // About one new child in thirty moves in on another council's child protection plan: the transfer-in
+        // conference is held and the plan runs here (now and then the child had a plan before that one).
+        if (level.equals("SIGNIFICANT_HARM") && random.nextInt(4) == 0) {
+            String side = team.substring(5);
+            attempt(() -> plans.transferIn(caseRef, new HashMap<>(Map.of("conferenceHeldOn", day.toString(),
+                    "categoryOfAbuse", DemoTaskValues.pick(random, "NEG", 5, "EMO", 3, "PHY", 1, "SAB", 1),
+                    "originatingAuthority", "A neighbouring council", "previousPlansElsewhere", random.nextInt(3) == 0 ? 1 : 0,
+                    "allocatedWorker", "worker." + side)), new CurrentUser("manager." + side, Set.of("team-manager", team))));
+        }
     }
 
-    private void receive(LocalDate day, Known known, String level, boolean dv) {
+    private String receive(LocalDate day, Known known, String level, boolean dv) {
         String team = known.team();
         var child = new ContactRequest.Child(known.first(), known.last(), known.born(), null, "U", "NOBT",
                 TEAM_POSTCODES.get(team), known.nhsNumber(), null);
@@ -274,6 +287,7 @@ class DemoCitySeeder {
                 new CurrentUser("worker." + team.substring(5), Set.of("practitioner", team)));
         cityCases.add(registered.caseRef());
         cityCaseSet.add(registered.caseRef());
+        return registered.caseRef();
     }
 
     /** A valid NHS number (modulus 11 check digit) not yet given to a child of the city. */
@@ -331,6 +345,11 @@ class DemoCitySeeder {
     }
 
     private boolean complete(Task task, LocalDate day) {
+        if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+            // Gone since this pass began: the plan it belonged to ended at a review (a terminate end event).
+            plannedFor.remove(task.getId());
+            return false;
+        }
         try {
             Map<String, Object> variables = values.variablesOf(task);
             var who = values.completer(task, variables);

@@ -20,6 +20,8 @@ import uk.csc.workflow.clocks.process.ClockVariables;
 import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.plans.ChildInNeedPlanModel;
+import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
 
@@ -48,7 +50,8 @@ class DemoTaskValues {
 
     /** The variables the demo decides on, read in one call per task. */
     private static final String REVIEW_DUE_ON = ClockVariables.dueOn(LookedAfterReviewsModel.Clocks.REVIEW);
-    static final List<String> READ = List.of("team", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId");
+    static final List<String> READ = List.of("team", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId",
+            ChildProtectionPlanModel.Variables.REVIEW_NUMBER);
 
     Map<String, Object> variablesOf(Task task) {
         return tasks.getVariables(task.getId(), READ);
@@ -62,11 +65,13 @@ class DemoTaskValues {
             case ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION -> user("mash.police", "mash");
             case ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION -> user("mash.health", "mash");
             case ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION -> user("panel.chair", "panel-chair");
-            case LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, LookedAfterReviewsModel.Tasks.HOLD_REVIEW -> user("iro", "iro");
+            case LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, LookedAfterReviewsModel.Tasks.HOLD_REVIEW,
+                 ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE -> user("iro", "iro");
             case ReceptionIntoCarePanelModel.Tasks.ENDORSE_REQUEST, ReceptionIntoCarePanelModel.Tasks.APPROVE_RESIDENTIAL_PLACEMENT -> user("service.manager", "service-manager");
             case ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT,
                  ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE,
-                 ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW ->
+                 ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW,
+                 ChildInNeedPlanModel.Tasks.HOLD_REVIEW ->
                     new CurrentUser("manager." + side, Set.of("team-manager", teamGroup));
             case StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION, StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION -> escalationRecipient(task);
             default -> new CurrentUser("worker." + side, Set.of("practitioner", teamGroup));
@@ -208,11 +213,63 @@ class DemoTaskValues {
                 v.put("seenAlone", random.nextInt(5) == 0 ? "NO" : "YES");
                 v.put("visitNotes", "Child settled; carers supportive");
             }
+            case ChildProtectionPlanModel.Tasks.HOLD_CORE_GROUP_MEETING -> {
+                v.put("coreGroupHeldOn", today);
+                v.put("attendees", "Parents, school, health visitor, social worker");
+                v.put("progress", "Progress against the plan reviewed; actions agreed");
+                v.put("lateReason", "Rearranged so that the school could attend");
+            }
+            case ChildProtectionPlanModel.Tasks.RECORD_VISIT, ChildInNeedPlanModel.Tasks.RECORD_VISIT -> {
+                v.put("visitedOn", today);
+                v.put("seenAlone", random.nextInt(6) == 0 ? "NO" : "YES");
+                v.put("visitNotes", "Child seen at home; the plan is working");
+                v.put("lateReason", "The family were away");
+            }
+            case ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE -> cpReview(v, today, number(variables), random);
+            case ChildInNeedPlanModel.Tasks.AGREE_PLAN -> {
+                v.put("planAgreedOn", today);
+                v.put("planParticipants", "Child, parents, school, social worker");
+                v.put("planNeeds", "Routines, school attendance and health appointments");
+            }
+            case ChildInNeedPlanModel.Tasks.HOLD_REVIEW -> cinReview(v, today, number(variables), random);
             case StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION -> v.put("acknowledgementNote", "Discussed with the worker");
             case StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION -> v.put("resolution", "Work completed");
             default -> { }
         }
         return v;
+    }
+
+    private static int number(Map<String, Object> variables) {
+        Object number = variables.get(ChildProtectionPlanModel.Variables.REVIEW_NUMBER);
+        return number == null ? 1 : ((Number) number).intValue();
+    }
+
+    /** Most plans continue at the first review and end within a year; a few change category or lead to care. */
+    private static void cpReview(Map<String, Object> v, String today, int number, Random random) {
+        v.put("reviewHeldOn", today);
+        v.put("lateReason", "The conference was reconvened so that the parents could attend");
+        v.put("reviewSummary", "The core group's evidence and the family's views were heard");
+        int endsIn100 = number == 1 ? 15 : number == 2 ? 50 : 80;
+        if (random.nextInt(100) < endsIn100) {
+            v.put("reviewDecision", "END_PLAN");
+            v.put("planEnding", pick(random, "STEP_DOWN_TO_CHILD_IN_NEED", 60, "NO_FURTHER_ACTION", 25, "LOOKED_AFTER", 15));
+        } else if (random.nextInt(8) == 0) {
+            v.put("reviewDecision", "CHANGE_CATEGORY");
+            v.put("categoryOfAbuse", pick(random, "MUL", 3, "EMO", 2, "NEG", 2, "PHY", 1));
+        } else {
+            v.put("reviewDecision", "CONTINUE");
+        }
+    }
+
+    /** Child in need plans mostly close or step down within a year; a few step up to a strategy discussion. */
+    private static void cinReview(Map<String, Object> v, String today, int number, Random random) {
+        v.put("reviewHeldOn", today);
+        v.put("lateReason", "Rearranged at the family's request");
+        v.put("reviewSummary", "Progress against the plan reviewed with the family");
+        String decision = number == 1 ? pick(random, "CONTINUE", 60, "CLOSE", 25, "STEP_DOWN", 10, "STEP_UP", 5)
+                : pick(random, "CONTINUE", 35, "CLOSE", 45, "STEP_DOWN", 15, "STEP_UP", 5);
+        v.put("reviewDecision", decision);
+        v.put("closureReason", decision.equals("STEP_DOWN") ? "RC7" : pick(random, "RC7", 70, "RC5", 10, "RC8", 10, "RC4", 5, "RC3", 5));
     }
 
     private void assessment(Map<String, Object> v, String today, Random random, String recommendation) {

@@ -21,8 +21,9 @@ import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
- * Captures what the indicators need and no process records yet: child protection reviews, a
- * care leaver's accommodation at 19, and a child in care's school absence per term.
+ * Captures what the indicators need and no process records yet: the history of child protection
+ * reviews held before the engine ran plans (a plan the engine runs records its own), a care leaver's
+ * accommodation at 19, and a child in care's school absence per term.
  */
 @Service
 @Transactional
@@ -62,6 +63,12 @@ public class IndicatorDataService {
         }
         form.notBefore("heldOn", held, previous != null ? new DateBound(previous.plusDays(1), "the day after the previous review")
                 : new DateBound(conference, "the conference that made the plan"));
+        boolean runByTheEngine = jdbc.sql("""
+                SELECT COUNT(*) FROM child_plan WHERE case_id = :c AND kind = 'CP' AND ended_on IS NULL AND process_instance_id IS NOT NULL""")
+                .param("c", record.id()).query(Integer.class).single() > 0;
+        if (runByTheEngine) {
+            form.problem("heldOn", "the case's child protection plan records its reviews at its review conferences (Tasklist)");
+        }
         form.validate();
         String rule = previous == null ? StatutoryRuleIds.CP_REVIEW_FIRST : StatutoryRuleIds.CP_REVIEW_NEXT;
         LocalDate due = clock.deadline(rule, previous == null ? conference : previous, GuidanceProfile.valueOf(record.profile())).dueOn();

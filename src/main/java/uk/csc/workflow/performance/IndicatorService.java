@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 
 /**
@@ -29,10 +30,12 @@ public class IndicatorService {
 
     private final JdbcClient jdbc;
     private final PerformanceProperties properties;
+    private final TimeSource time;
 
-    IndicatorService(JdbcClient jdbc, PerformanceProperties properties) {
+    IndicatorService(JdbcClient jdbc, PerformanceProperties properties, TimeSource time) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.time = time;
     }
 
     /** A caller's view of the data: the SQL condition on cohort rows and its parameters. */
@@ -117,7 +120,7 @@ public class IndicatorService {
     }
 
     private JdbcClient.StatementSpec parameters(JdbcClient.StatementSpec statement, LocalDate from, LocalDate to, Scope scope) {
-        statement = statement.param("from", from).param("to", to).param("yearBefore", to.minusYears(1));
+        statement = statement.param("from", from).param("to", to).param("yearBefore", to.minusYears(1)).param("today", time.today());
         for (var parameter : scope.parameters().entrySet()) {
             statement = statement.param(parameter.getKey(), parameter.getValue());
         }

@@ -46,7 +46,17 @@ final class IndicatorSql {
                            CASE WHEN r.participation IN ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6') THEN 1 ELSE 0 END AS met
                     FROM looked_after_review r JOIN care_case c ON c.id = r.case_id
                     WHERE r.held_on BETWEEN :from AND :to AND r.participation IS NOT NULL AND r.participation <> 'PN0'"""),
+            // Review conferences due in the period: those the engine ran (a plan's reviews, each due 3
+            // months after the conference and then 6 months after the previous one was held), held or
+            // overdue by today, not cancelled by the plan's end; and the imported history of reviews
+            // held before the engine ran plans (POST /api/cases/{ref}/cp-reviews).
             Map.entry(Indicator.NI67, """
+                    SELECT c.id AS case_id, c.case_ref, c.team, c.worker, r.due_on AS event_on,
+                           CASE WHEN r.done_on IS NOT NULL AND r.done_on <= r.due_on THEN 1 ELSE 0 END AS met
+                    FROM plan_item r JOIN child_plan p ON p.id = r.plan_id JOIN care_case c ON c.id = r.case_id
+                    WHERE p.kind = 'CP' AND r.kind = 'REVIEW' AND r.due_on BETWEEN :from AND :to AND r.cancelled_on IS NULL
+                      AND (r.done_on IS NOT NULL OR r.due_on < :today)
+                    UNION ALL
                     SELECT c.id AS case_id, c.case_ref, c.team, c.worker, r.due_on AS event_on,
                            CASE WHEN r.held_on IS NOT NULL AND r.held_on <= r.due_on THEN 1 ELSE 0 END AS met
                     FROM cp_review r JOIN care_case c ON c.id = r.case_id
@@ -78,14 +88,13 @@ final class IndicatorSql {
                     SELECT c.id AS case_id, c.case_ref, c.team, c.worker, c.referral_date AS event_on,
                            CASE WHEN c.re_referral THEN 1 ELSE 0 END AS met
                     FROM care_case c WHERE c.referral_date BETWEEN :from AND :to"""),
+            // Child protection plans started in the period (by an initial or transfer-in conference, or
+            // imported); second or later when the child had a plan before (here, or elsewhere before a transfer-in).
             Map.entry(Indicator.NI65, """
-                    SELECT c.id AS case_id, c.case_ref, c.team, c.worker, e.conference_held_on AS event_on,
-                           CASE WHEN EXISTS (
-                               SELECT 1 FROM child_protection_enquiry earlier JOIN care_case ec ON ec.id = earlier.case_id
-                               WHERE ec.child_id = c.child_id AND earlier.conference_outcome = 'CP_PLAN'
-                                 AND earlier.conference_held_on < e.conference_held_on) THEN 1 ELSE 0 END AS met
-                    FROM child_protection_enquiry e JOIN care_case c ON c.id = e.case_id
-                    WHERE e.conference_outcome = 'CP_PLAN' AND e.conference_held_on BETWEEN :from AND :to"""),
+                    SELECT c.id AS case_id, c.case_ref, c.team, c.worker, p.started_on AS event_on,
+                           CASE WHEN p.plan_number > 1 THEN 1 ELSE 0 END AS met
+                    FROM child_plan p JOIN care_case c ON c.id = p.case_id
+                    WHERE p.kind = 'CP' AND p.started_on BETWEEN :from AND :to"""),
             // Looked after on the last day of the period, with 3 or more placements in the year to it.
             Map.entry(Indicator.NI62, """
                     SELECT c.id AS case_id, c.case_ref, c.team, c.worker, p.started_on AS event_on,

@@ -357,6 +357,17 @@ public class ReferralService {
         return DateBound.latest(cases.earliestEvent(caseId), held == null ? null : new DateBound(held, "the strategy discussion"));
     }
 
+    /** The case's latest initial conference that decided a child protection plan, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PlanConference> latestPlanConference(long caseId) {
+        return jdbc.sql("""
+                SELECT conference_held_on, category_of_abuse FROM child_protection_enquiry
+                WHERE case_id = :c AND conference_outcome = 'CP_PLAN' ORDER BY conference_held_on DESC, id DESC""")
+                .param("c", caseId)
+                .query((rs, n) -> new PlanConference(rs.getObject(1, LocalDate.class), CategoryOfAbuse.valueOf(rs.getString(2))))
+                .list().stream().findFirst();
+    }
+
     private long currentEnquiry(long caseId) {
         return jdbc.sql("SELECT max(id) FROM child_protection_enquiry WHERE case_id = :c").param("c", caseId)
                 .query(Long.class).single();

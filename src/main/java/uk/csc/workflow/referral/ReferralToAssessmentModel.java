@@ -83,8 +83,20 @@ public final class ReferralToAssessmentModel {
         public static final String END_CLOSED_NO_FURTHER_ACTION = "EndEvent_ClosedNoFurtherAction";
         /** Transferred to care management. */
         public static final String END_TRANSFERRED_TO_CARE_MANAGEMENT = "EndEvent_TransferredToCareManagement";
+        /** Transferred in on a child protection plan (the route gave way to a transfer-in conference). */
+        public static final String END_TRANSFERRED_IN_ON_CHILD_PROTECTION_PLAN = "EndEvent_TransferredInOnChildProtectionPlan";
 
         private Elements() {
+        }
+    }
+
+    /** Messages the code correlates. */
+    public static final class Messages {
+
+        /** A transfer-in conference put the child on a plan: the route ends and the plan takes over. */
+        public static final String TRANSFERRED_IN_ON_PLAN = "Message_TransferredInOnPlan";
+
+        private Messages() {
         }
     }
 

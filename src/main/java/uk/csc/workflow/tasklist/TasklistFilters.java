@@ -27,6 +27,8 @@ import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.time.HistoryReplay;
+import uk.csc.workflow.plans.ChildInNeedPlanModel;
+import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 
@@ -83,6 +85,12 @@ public class TasklistFilters implements ApplicationRunner {
                 List.of(Groups.PANEL_CHAIR, Groups.SERVICE_MANAGER, Groups.TEAM_MANAGER),
                 () -> tasks.createTaskQuery().processDefinitionKey(ReceptionIntoCarePanelModel.PROCESS_ID)
                         .taskDefinitionKey(ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION).orderByDueDate().asc()));
+        all.put("Child protection plans", new Definition("Core groups, visits and review conferences of children on a plan", -4,
+                List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.IRO),
+                () -> tasks.createTaskQuery().processDefinitionKey(ChildProtectionPlanModel.PROCESS_ID).orderByDueDate().asc()));
+        all.put("Child in need plans", new Definition("Agreeing, visiting and reviewing child in need plans", -3,
+                List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER),
+                () -> tasks.createTaskQuery().processDefinitionKey(ChildInNeedPlanModel.PROCESS_ID).orderByDueDate().asc()));
         return all;
     }
 

@@ -76,4 +76,20 @@ public final class StatutoryRules {
     public Collection<StatutoryRule> all() {
         return byId.values();
     }
+
+    /**
+     * The same rules with a council's local amounts: each named rule keeps its unit, profiles and
+     * source and takes the new amount. An unknown rule or a different unit is refused at start.
+     */
+    public StatutoryRules withLocalAmounts(Map<String, LocalTimescales.LocalAmount> local) {
+        Map<String, StatutoryRule> changed = new LinkedHashMap<>(byId);
+        local.forEach((id, amount) -> {
+            StatutoryRule rule = get(id);
+            if (rule.unit() != amount.unit()) {
+                throw new IllegalArgumentException("Rule " + id + " is counted in " + rule.unit() + ", not " + amount.unit());
+            }
+            changed.put(id, new StatutoryRule(id, rule.unit(), amount.amount(), rule.profiles(), rule.clockStarts(), rule.source()));
+        });
+        return new StatutoryRules(changed.values());
+    }
 }

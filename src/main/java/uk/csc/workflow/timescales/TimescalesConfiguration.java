@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,9 +23,15 @@ class TimescalesConfiguration {
     private static final String BUNDLED_RULES = "/timescales/statutory-rules.csv";
 
     @Bean
-    StatutoryTimescales statutoryTimescales(TimescalesProperties properties) {
+    StatutoryTimescales statutoryTimescales(TimescalesProperties properties, ObjectProvider<LocalTimescales> local) {
         BankHolidays holidays = load(properties.bankHolidaysFile(), BUNDLED_HOLIDAYS, BankHolidays::parse);
         StatutoryRules rules = load(properties.rulesFile(), BUNDLED_RULES, StatutoryRules::parse);
+        Map<String, LocalTimescales.LocalAmount> amounts = new LinkedHashMap<>();
+        local.orderedStream().forEach(settings -> amounts.putAll(settings.amounts()));
+        if (!amounts.isEmpty()) {
+            rules = rules.withLocalAmounts(amounts);
+            log.info("Statutory clock: local amounts {}", amounts);
+        }
         log.info("Statutory clock: profile {}, {}, bank holidays listed for {}, {} rules",
                 properties.profile(), properties.dayCounting(), holidays.listedYears(), rules.all().size());
         return new StatutoryTimescales(rules, new WorkingDayCalendar(holidays), properties.dayCounting(),

@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] FEATURES = {"..casefile..", "..clocks..", "..referral..", "..escalation..", "..panel..",
-            "..review..", "..performance..", "..tasklist..", "..demo.."};
+            "..review..", "..plans..", "..performance..", "..tasklist..", "..demo.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("uk.csc.workflow.(*)..").should().beFreeOfCycles()

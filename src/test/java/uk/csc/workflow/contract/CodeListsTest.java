@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import uk.csc.workflow.casefile.CaseFileCodes;
 import uk.csc.workflow.casefile.CaseOutcome;
 import uk.csc.workflow.casefile.CaseStage;
+import uk.csc.workflow.codes.CinCensus;
 import uk.csc.workflow.codes.CodeLabels;
 import uk.csc.workflow.codes.Ssda903;
 import uk.csc.workflow.escalation.EscalationLevel;
@@ -25,7 +26,7 @@ import uk.csc.workflow.panel.PanelCodes;
 import uk.csc.workflow.referral.ReferralCodes;
 
 /**
- * Every form that asks for an SSDA903 code offers exactly the product's one code list for it;
+ * Every form that asks for an SSDA903 or CIN census code offers exactly the product's one code list for it;
  * every code the product shows has a label, and the forms show the same words as the API.
  */
 class CodeListsTest {
@@ -144,7 +145,9 @@ class CodeListsTest {
             "placementProvider", Ssda903.PlacementProvider.class,
             "reasonForNewEpisode", Ssda903.ReasonForNewEpisode.class,
             "reasonCeased", Ssda903.ReasonCeased.class,
-            "participation", Ssda903.Participation.class);
+            "participation", Ssda903.Participation.class,
+            "categoryOfAbuse", ReferralCodes.CategoryOfAbuse.class,
+            "closureReason", CinCensus.ClosureReason.class);
 
     @Test
     void formsOfferTheSharedCodeLists() throws IOException {
@@ -165,7 +168,9 @@ class CodeListsTest {
             }
         }
         assertThat(checked).as("form fields checked").contains("recordPlacement.form#placementType",
-                "recordPlacement.form#legalStatus", "recordPlacement.form#placementProvider");
+                "recordPlacement.form#legalStatus", "recordPlacement.form#placementProvider",
+                "initialConference.form#categoryOfAbuse", "holdReviewConference.form#categoryOfAbuse",
+                "holdChildInNeedReview.form#closureReason");
     }
 
     private static List<JsonNode> fields(JsonNode node, List<JsonNode> into) {

@@ -27,6 +27,7 @@ import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.plans.process.PlanStarts;
 import uk.csc.workflow.support.TestTime;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
 import uk.csc.workflow.timescales.StatutoryTimescales;
@@ -48,13 +49,14 @@ class DemoReplayLiveTimeTest {
     @Autowired DemoRecords records;
     @Autowired HistoryReplay history;
     @Autowired ApplicationEventPublisher events;
+    @Autowired PlanStarts plans;
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
 
     @Test
     void requestsServedWhileTheReplayRunsSeeToday() throws InterruptedException {
         var seeder = new DemoCitySeeder(frontDoor, cases, tasks, time, management, runtime, identity, timescales, values,
-                profiles, records, history, events, 25);
+                profiles, records, history, events, plans, 25);
         history.started();
         Thread replay = new Thread(seeder::seed, "test-replay");
         replay.start();

@@ -73,10 +73,15 @@ final class Cohort {
                 caseId, dueOn, heldOn, NOW);
     }
 
+    /** An initial conference that decided a plan, and the plan it started (numbered per child, as the plans service numbers it). */
     void cpPlan(long caseId, LocalDate conferenceOn) {
         insert("INSERT INTO child_protection_enquiry (case_id, strategy_held_on, strategy_attendees, strategy_decision, "
                 + "conference_held_on, conference_outcome, category_of_abuse, recorded_by) "
                 + "VALUES (?, ?, 'Police', 'START_S47', ?, 'CP_PLAN', 'NEG', 'test')", caseId, conferenceOn.minusDays(20), conferenceOn);
+        long childId = jdbc.queryForObject("SELECT child_id FROM care_case WHERE id = ?", Long.class, caseId);
+        int number = 1 + jdbc.queryForObject("SELECT COUNT(*) FROM child_plan WHERE child_id = ? AND kind = 'CP'", Integer.class, childId);
+        insert("INSERT INTO child_plan (kind, case_id, child_id, source, started_on, category, plan_number, started_by, started_at) "
+                + "VALUES ('CP', ?, ?, 'INITIAL_CONFERENCE', ?, 'NEG', ?, 'test', ?)", caseId, childId, conferenceOn, number, NOW);
     }
 
     void careLeaver(long caseId, LocalDate nineteenth, String accommodation) {

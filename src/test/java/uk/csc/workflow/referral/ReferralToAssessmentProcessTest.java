@@ -131,10 +131,14 @@ class ReferralToAssessmentProcessTest {
         drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, authorisation("CHILD_IN_NEED_PLAN"));
 
         assertEndedAt(c, ReferralToAssessmentModel.Elements.END_CHILD_IN_NEED_PLAN, "CHILD_IN_NEED_PLAN");
+        // The child in need plan started with the route's end on 4 January: its first visit within 20 working days
+        // (1 February) and its first review within 3 months (4 April) are running.
         assertThat(deadlinesOf(c)).extracting(DeadlineView::rule, d -> d.dueOn().toString(), DeadlineView::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("REFERRAL_DECISION", "2026-12-23", DeadlineStatus.MET),
-                        org.assertj.core.groups.Tuple.tuple("INITIAL_ASSESSMENT", "2027-01-05", DeadlineStatus.MET));
+                        org.assertj.core.groups.Tuple.tuple("INITIAL_ASSESSMENT", "2027-01-05", DeadlineStatus.MET),
+                        org.assertj.core.groups.Tuple.tuple("CIN_VISIT", "2027-02-01", DeadlineStatus.OPEN),
+                        org.assertj.core.groups.Tuple.tuple("CIN_PLAN_REVIEW", "2027-04-04", DeadlineStatus.OPEN));
         assertThat(jdbc.queryForObject("SELECT returned_count FROM assessment WHERE case_id = ?", Integer.class, c.caseId()))
                 .isEqualTo(1);
         // Free text lives in the case tables, not in the engine (runtime or history).

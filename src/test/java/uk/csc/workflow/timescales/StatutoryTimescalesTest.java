@@ -70,6 +70,16 @@ class StatutoryTimescalesTest {
             LEGAL_PLANNING_MEETING | 2026-12-22 | WT2010 | 2026-12-31 | 23, 24, 29, 30, 31 December
             LETTER_BEFORE_PROCEEDINGS | 2027-03-24 | WT2023 | 2027-04-02 | 25, 30, 31 Mar, 1, 2 Apr: Good Friday and Easter Monday skipped
             PRE_PROCEEDINGS_MEETING | 2026-12-22 | WT2010 | 2027-01-08 | 10 working days over Christmas and New Year
+            CORE_GROUP_FIRST    | 2026-12-22 | WT2010  | 2027-01-08 | 23, 24, 29, 30, 31 Dec, 4-8 Jan: Christmas, the Boxing Day substitute and New Year's Day skipped
+            CORE_GROUP_FIRST    | 2027-12-20 | WT2023  | 2028-01-06 | 2027's Christmas substitutes (27, 28 Dec) and the 2028 New Year substitute (3 Jan) skipped
+            CORE_GROUP_NEXT     | 2027-01-06 | WT2023  | 2027-02-03 | 20 working days: 7, 8, 11-15, 18-22, 25-29 Jan, 1-3 Feb
+            CP_VISIT            | 2027-03-24 | WT2010  | 2027-04-09 | Easter 2027: Good Friday 26 and Easter Monday 29 March skipped
+            CP_REVIEW_FIRST     | 2026-12-22 | WT2010  | 2027-03-22 | 3 calendar months: Christmas does not matter
+            CP_REVIEW_NEXT      | 2027-03-25 | WT2023  | 2027-09-25 | 6 months from the day a late review was held (a Saturday: calendar months)
+            CIN_PLAN            | 2027-05-24 | WT2023  | 2027-06-08 | spring bank holiday 31 May 2027 skipped
+            CIN_PLAN_REVIEW     | 2026-11-30 | WT2010  | 2027-02-28 | 3 months clamp to February's end
+            CIN_PLAN_REVIEW     | 2027-11-30 | WT2023  | 2028-02-29 | 3 months into a leap February
+            CIN_VISIT           | 2026-12-22 | WT2023  | 2027-01-22 | 20 working days: 23, 24, 29, 30, 31 Dec, 4-8, 11-15, 18-22 Jan
             """)
     void dueDates(String rule, LocalDate from, GuidanceProfile profile, LocalDate dueOn, String why) {
         Deadline deadline = clock.deadline(rule, from, profile);
@@ -89,7 +99,8 @@ class StatutoryTimescalesTest {
                 "HEALTH_ASSESSMENT",
                 "POLICE_PROTECTION", "EPO", "CARE_PROCEEDINGS",
                 "ALLOCATION", "STRATEGY_DISCUSSION", "PANEL_REQUEST", "PANEL_ENDORSEMENT", "PANEL_INFORMATION", "PLACEMENT_RECORD",
-                "RESIDENTIAL_APPROVAL", "LEGAL_PLANNING_MEETING", "LETTER_BEFORE_PROCEEDINGS", "PRE_PROCEEDINGS_MEETING");
+                "RESIDENTIAL_APPROVAL", "LEGAL_PLANNING_MEETING", "LETTER_BEFORE_PROCEEDINGS", "PRE_PROCEEDINGS_MEETING",
+                "CORE_GROUP_FIRST", "CORE_GROUP_NEXT", "CP_VISIT", "CIN_PLAN", "CIN_PLAN_REVIEW", "CIN_VISIT");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package uk.csc.workflow.plans;
+
+/** The decisions and endings of the plans, as enums whose names are the form and variable values. */
+public final class PlanCodes {
+
+    private PlanCodes() {
+    }
+
+    /** Where a child protection plan came from. */
+    public enum CpSource { INITIAL_CONFERENCE, TRANSFER_IN }
+
+    /** Where a child in need plan came from. */
+    public enum CinSource { REFERRAL_ROUTE, CP_STEP_DOWN }
+
+    /** A child protection review conference's decision. */
+    public enum CpReviewDecision { CONTINUE, CHANGE_CATEGORY, END_PLAN }
+
+    /** How a child protection plan ends. */
+    public enum CpPlanEnding { STEP_DOWN_TO_CHILD_IN_NEED, LOOKED_AFTER, NO_FURTHER_ACTION }
+
+    /** A child in need review's decision; all but CONTINUE end the plan. */
+    public enum CinReviewDecision {
+        CONTINUE, STEP_UP, STEP_DOWN, CLOSE;
+
+        /** The CIN episode closes, so the census needs its closure reason. */
+        public boolean closesEpisode() {
+            return this == STEP_DOWN || this == CLOSE;
+        }
+    }
+}

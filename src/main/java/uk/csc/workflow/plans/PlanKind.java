@@ -1,0 +1,4 @@
+package uk.csc.workflow.plans;
+
+/** A child protection plan or a child in need plan. */
+public enum PlanKind { CP, CIN }

@@ -1,0 +1,165 @@
+package uk.csc.workflow.plans.process;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.CaseOutcome;
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.casefile.CaseRouteEnded;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
+import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.platform.web.BadRequestException;
+import uk.csc.workflow.plans.ChildInNeedPlanModel;
+import uk.csc.workflow.plans.ChildInNeedPlans;
+import uk.csc.workflow.plans.ChildProtectionPlanModel;
+import uk.csc.workflow.plans.ChildProtectionPlans;
+import uk.csc.workflow.plans.OpenPlan;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
+
+/**
+ * Camunda adapter: starts a plan's process for a case in the transaction that decided it, so there
+ * is never a plan without a process or a process without a plan. A route that ends in a plan
+ * (the referral route's initial conference, a child protection plan's step-down) starts it; a
+ * transfer-in conference starts a child protection plan through the API; a child in need plan that
+ * steps up starts the referral route at its strategy discussion.
+ */
+@Component
+public class PlanStarts {
+
+    private static final Set<String> RECORD_TRANSFER_IN = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.IRO, Groups.ADMIN);
+    private static final Set<String> STEP_UP = Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
+
+    private final ChildProtectionPlans protection;
+    private final ChildInNeedPlans inNeed;
+    private final CaseFileService cases;
+    private final StaffDirectory staff;
+    private final RuntimeService runtime;
+
+    PlanStarts(ChildProtectionPlans protection, ChildInNeedPlans inNeed, CaseFileService cases, StaffDirectory staff,
+               RuntimeService runtime) {
+        this.protection = protection;
+        this.inNeed = inNeed;
+        this.cases = cases;
+        this.staff = staff;
+        this.runtime = runtime;
+    }
+
+    /** A route ended: a plan it ended in starts, or the referral route takes over a plan that stepped up. */
+    @EventListener
+    public void onRouteEnded(CaseRouteEnded ended) {
+        if (ended.outcome() == CaseOutcome.CHILD_PROTECTION_PLAN) {
+            startChildProtectionPlan(protection.startFromConference(ended.caseId(), "system"), ended.caseId());
+        } else if (ended.outcome() == CaseOutcome.CHILD_IN_NEED_PLAN) {
+            startChildInNeedPlan(inNeed.start(ended.caseId(), "system"), ended.caseId());
+        } else if (ended.outcome() == CaseOutcome.STEPPED_UP_TO_STRATEGY_DISCUSSION) {
+            startStrategyDiscussion(cases.get(ended.caseId()));
+        }
+    }
+
+    /**
+     * {@code POST /api/cases/{ref}/cp-plans}: a transfer-in conference for a child who moved in on
+     * another council's plan. The case's referral route, if still open, ends in "transferred in on a
+     * child protection plan" (its clocks stop); the plan's process starts. Answers the plan.
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Map<String, Object> transferIn(String caseRef, Map<String, Object> body, CurrentUser user) {
+        CaseRecord record = permitted(caseRef, user, RECORD_TRANSFER_IN, "Only a team manager, service manager or the conference chair records a transfer-in conference");
+        long planId = protection.startTransferIn(record, new FormValues(body), user.id());
+        boolean routeEnded = !runtime.createMessageCorrelation(ReferralToAssessmentModel.Messages.TRANSFERRED_IN_ON_PLAN)
+                .processInstanceBusinessKey(record.caseRef()).correlateAllWithResult().isEmpty();
+        if (!routeEnded) {
+            cases.endRoute(record.id(), CaseOutcome.TRANSFERRED_IN_ON_CHILD_PROTECTION_PLAN);
+        }
+        String processInstanceId = startChildProtectionPlan(planId, record.id());
+        Map<String, Object> answer = new HashMap<>();
+        answer.put(CaseVariables.CASE_REF, record.caseRef());
+        answer.put("planId", planId);
+        answer.put("processInstanceId", processInstanceId);
+        answer.put("referralRouteEnded", routeEnded);
+        return answer;
+    }
+
+    /**
+     * {@code POST /api/cases/{ref}/cin-plan/step-up}: concerns of significant harm between reviews.
+     * The plan ends at once and the referral route's strategy discussion starts for the case.
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Map<String, Object> stepUp(String caseRef, Map<String, Object> body, CurrentUser user) {
+        CaseRecord record = permitted(caseRef, user, STEP_UP, "Only the case's social workers and managers step a plan up");
+        OpenPlan plan = inNeed.openPlan(record.id())
+                .orElseThrow(() -> new BadRequestException("caseRef", record.caseRef() + " has no open child in need plan"));
+        String reason = inNeed.stepUpReason(new FormValues(body));
+        runtime.createMessageCorrelation(ChildInNeedPlanModel.Messages.CONCERNS_OF_SIGNIFICANT_HARM)
+                .processInstanceId(plan.processInstanceId())
+                .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_REASON, reason)
+                .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_BY, user.id())
+                .correlate();
+        var route = runtime.createProcessInstanceQuery().processDefinitionKey(ReferralToAssessmentModel.PROCESS_ID)
+                .processInstanceBusinessKey(record.caseRef()).active().orderByProcessInstanceId().desc().list();
+        Map<String, Object> answer = new HashMap<>();
+        answer.put(CaseVariables.CASE_REF, record.caseRef());
+        answer.put("planId", plan.planId());
+        answer.put("processInstanceId", route.isEmpty() ? null : route.get(0).getId());
+        return answer;
+    }
+
+    private CaseRecord permitted(String caseRef, CurrentUser user, Set<String> roles, String refusal) {
+        CaseRecord record = cases.readable(caseRef, user);
+        if (roles.stream().noneMatch(user::isIn)) {
+            throw new AccessDeniedException(refusal);
+        }
+        return record;
+    }
+
+    private String startChildProtectionPlan(long planId, long caseId) {
+        CaseRecord record = cases.get(caseId);
+        String id = runtime.startProcessInstanceByKey(ChildProtectionPlanModel.PROCESS_ID, record.caseRef(),
+                variables(record, ChildProtectionPlanModel.Variables.PLAN_ID, planId)).getId();
+        protection.attachProcess(planId, id);
+        return id;
+    }
+
+    private void startChildInNeedPlan(long planId, long caseId) {
+        CaseRecord record = cases.get(caseId);
+        String id = runtime.startProcessInstanceByKey(ChildInNeedPlanModel.PROCESS_ID, record.caseRef(),
+                variables(record, ChildInNeedPlanModel.Variables.PLAN_ID, planId)).getId();
+        inNeed.attachProcess(planId, id);
+    }
+
+    /** The referral route for the case again, from its strategy discussion (allocated worker, the case's profile). */
+    private void startStrategyDiscussion(CaseRecord record) {
+        Map<String, Object> variables = caseVariables(record);
+        variables.put(ReferralToAssessmentModel.Variables.PROFILE, record.profile());
+        String id = runtime.createProcessInstanceByKey(ReferralToAssessmentModel.PROCESS_ID).businessKey(record.caseRef())
+                .setVariables(variables).startBeforeActivity(ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION).execute().getId();
+        cases.attachProcess(record.id(), id);
+    }
+
+    /** Ids and who works the case; the plan itself is in the plan tables. */
+    private Map<String, Object> variables(CaseRecord record, String planVariable, long planId) {
+        Map<String, Object> variables = caseVariables(record);
+        variables.put(planVariable, planId);
+        return variables;
+    }
+
+    private Map<String, Object> caseVariables(CaseRecord record) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseVariables.CASE_ID, record.id());
+        variables.put(CaseVariables.CASE_REF, record.caseRef());
+        variables.put(CaseVariables.TEAM, record.team());
+        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(record.team()));
+        variables.put(CaseVariables.WORKER, record.worker());
+        return variables;
+    }
+}
