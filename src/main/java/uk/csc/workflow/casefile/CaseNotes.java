@@ -29,14 +29,14 @@ public class CaseNotes {
     static final int MAX_TEXT = 4000;
     private static final String CASE = "CASE";
 
-    private final CaseAccess access;
+    private final CaseFileAccess access;
     private final CaseRepository cases;
     private final CaseFileRepository files;
     private final AuditLog audit;
     private final StaffDirectory staff;
     private final TimeSource time;
 
-    CaseNotes(CaseAccess access, CaseRepository cases, CaseFileRepository files, AuditLog audit, StaffDirectory staff,
+    CaseNotes(CaseFileAccess access, CaseRepository cases, CaseFileRepository files, AuditLog audit, StaffDirectory staff,
               TimeSource time) {
         this.access = access;
         this.cases = cases;

@@ -39,7 +39,7 @@ public class ChildFile {
 
     private static final String CASE = "CASE";
 
-    private final CaseAccess access;
+    private final CaseFileAccess access;
     private final CaseRepository cases;
     private final CaseFileRepository files;
     private final AuditLog audit;
@@ -47,7 +47,7 @@ public class ChildFile {
     private final StaffDirectory staff;
     private final List<CaseFileSection> sections;
 
-    ChildFile(CaseAccess access, CaseRepository cases, CaseFileRepository files, AuditLog audit, TimeSource time,
+    ChildFile(CaseFileAccess access, CaseRepository cases, CaseFileRepository files, AuditLog audit, TimeSource time,
               StaffDirectory staff, List<CaseFileSection> sections) {
         this.access = access;
         this.cases = cases;

@@ -52,12 +52,12 @@ public class ChildSearch {
     }
 
     private final CaseFileRepository files;
-    private final CaseAccess access;
+    private final CaseFileAccess access;
     private final ChildFile childFile;
     private final AuditLog audit;
     private final TimeSource time;
 
-    ChildSearch(CaseFileRepository files, CaseAccess access, ChildFile childFile, AuditLog audit, TimeSource time) {
+    ChildSearch(CaseFileRepository files, CaseFileAccess access, ChildFile childFile, AuditLog audit, TimeSource time) {
         this.files = files;
         this.access = access;
         this.childFile = childFile;

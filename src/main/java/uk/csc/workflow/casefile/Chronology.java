@@ -32,14 +32,14 @@ public class Chronology {
 
     private static final String CASE = "CASE";
 
-    private final CaseAccess access;
+    private final CaseFileAccess access;
     private final CaseFileRepository files;
     private final List<ChronologySource> sources;
     private final AuditLog audit;
     private final StaffDirectory staff;
     private final TimeSource time;
 
-    Chronology(CaseAccess access, CaseFileRepository files, List<ChronologySource> sources, AuditLog audit, StaffDirectory staff,
+    Chronology(CaseFileAccess access, CaseFileRepository files, List<ChronologySource> sources, AuditLog audit, StaffDirectory staff,
                TimeSource time) {
         this.access = access;
         this.files = files;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.csc.workflow.casefile.AuditLog;
-import uk.csc.workflow.casefile.CaseAccess;
+import uk.csc.workflow.casefile.CaseFileAccess;
 import uk.csc.workflow.codes.CodeLabels;
 import uk.csc.workflow.codes.CodeLabels.Coded;
 import uk.csc.workflow.identity.CurrentUser;
@@ -60,7 +60,7 @@ class TeamWorkersController {
             throw new NotFoundException("No team " + team);
         }
         boolean manager = user.isIn(Groups.TEAM_MANAGER) && user.groups().contains(team);
-        if (!manager && !CaseAccess.seesEveryCase(user)) {
+        if (!manager && !CaseFileAccess.seesEveryCase(user)) {
             throw new AccessDeniedException("The workers of " + team + " are for its managers");
         }
         List<StaffDirectory.StaffMember> practitioners = staff.practitioners(team);

@@ -15,8 +15,6 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.codes.CinCensus.ClosureReason;
-import uk.csc.workflow.platform.forms.FormValues;
-import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.plans.PlanCodes.CinReviewDecision;
 import uk.csc.workflow.plans.PlanCodes.CinSource;
 import uk.csc.workflow.plans.PlanCodes.CpPlanEnding;
@@ -25,6 +23,8 @@ import uk.csc.workflow.plans.PlanRepository.Done;
 import uk.csc.workflow.plans.PlanRepository.Item;
 import uk.csc.workflow.plans.PlanRepository.NewPlan;
 import uk.csc.workflow.plans.PlanRepository.Plan;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.time.TimeSource;
 
 /**
  * Child in need plans (Children Act 1989 s17): started by the referral route's child in need plan

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.clocks.StatutoryClockStarted;
-import uk.csc.workflow.platform.forms.FormValues;
-import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.plans.PlanRepository.Done;
 import uk.csc.workflow.plans.PlanRepository.Item;
 import uk.csc.workflow.plans.PlanRepository.Plan;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.GuidanceProfile;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.Age;
 import uk.csc.workflow.casefile.AuditLog;
-import uk.csc.workflow.casefile.CaseAccess;
+import uk.csc.workflow.casefile.CaseFileAccess;
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseFileViews.ChildView;
 import uk.csc.workflow.casefile.CaseRecord;
@@ -47,13 +47,13 @@ public class TaskCards {
 
     private final TaskLookup tasks;
     private final CaseFileService cases;
-    private final CaseAccess access;
+    private final CaseFileAccess access;
     private final ChildFile files;
     private final AuditLog audit;
     private final TimeSource time;
     private final StatutoryTimescales timescales;
 
-    TaskCards(TaskLookup tasks, CaseFileService cases, CaseAccess access, ChildFile files, AuditLog audit, TimeSource time,
+    TaskCards(TaskLookup tasks, CaseFileService cases, CaseFileAccess access, ChildFile files, AuditLog audit, TimeSource time,
               StatutoryTimescales timescales) {
         this.tasks = tasks;
         this.cases = cases;

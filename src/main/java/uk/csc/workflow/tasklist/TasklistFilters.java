@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
-import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
+import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.timescales.StatutoryTimescales;
 

@@ -23,11 +23,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.plans.process.PlanStarts;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.referral.process.FrontDoor;
 import uk.csc.workflow.support.PostgresIntegrationTest;
-import uk.csc.workflow.plans.process.PlanStarts;
 import uk.csc.workflow.support.TestTime;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
 import uk.csc.workflow.timescales.StatutoryTimescales;

@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.PlanDriver;
+import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.CurrentUser;
-import uk.csc.workflow.platform.time.EngineClock;
 import uk.csc.workflow.plans.process.PlanStarts;
+import uk.csc.workflow.platform.time.EngineClock;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ReferralDriver;

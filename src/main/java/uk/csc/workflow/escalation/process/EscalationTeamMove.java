@@ -11,7 +11,7 @@ import uk.csc.workflow.identity.StaffDirectory;
 
 /**
  * A case moved team: an open escalation to the team manager names the new team's managers for its
- * next task (the open task's candidates and the grants are moved by the platform's CaseAccess).
+ * next task (the open task's candidates and the grants are moved by the platform's CaseFileAccess).
  */
 @Component
 class EscalationTeamMove {

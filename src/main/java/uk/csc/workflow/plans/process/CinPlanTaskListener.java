@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
-import uk.csc.workflow.platform.process.FormTaskListener;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel.Tasks;
 import uk.csc.workflow.plans.ChildInNeedPlanModel.Variables;
 import uk.csc.workflow.plans.ChildInNeedPlans;
+import uk.csc.workflow.platform.process.CaseAuthority;
+import uk.csc.workflow.platform.process.FormTaskListener;
 
 /** childInNeedPlan's user tasks: who may complete each, and what records it. Reviews are the team manager's. */
 @Component("cinPlanTasks")
@@ -24,8 +25,8 @@ class CinPlanTaskListener extends FormTaskListener {
 
     private final Map<String, Step> steps;
 
-    CinPlanTaskListener(ChildInNeedPlans plans, IdentityService identity) {
-        super(identity, ChildInNeedPlanModel.CASE_DATA);
+    CinPlanTaskListener(ChildInNeedPlans plans, IdentityService identity, CaseAuthority cases) {
+        super(identity, ChildInNeedPlanModel.CASE_DATA, cases);
         this.steps = Map.of(
                 Tasks.AGREE_PLAN, new Step(SOCIAL_WORKERS, (t, f, u) -> {
                     plans.agree(id(t, Variables.PLAN_ID), f, u);

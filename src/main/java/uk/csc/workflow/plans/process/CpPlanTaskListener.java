@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
-import uk.csc.workflow.platform.process.FormTaskListener;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel.Tasks;
 import uk.csc.workflow.plans.ChildProtectionPlanModel.Variables;
 import uk.csc.workflow.plans.ChildProtectionPlans;
+import uk.csc.workflow.platform.process.CaseAuthority;
+import uk.csc.workflow.platform.process.FormTaskListener;
 
 /** childProtectionPlan's user tasks: who may complete each, and what records it. The conference chair is the IRO service. */
 @Component("cpPlanTasks")
@@ -24,8 +25,8 @@ class CpPlanTaskListener extends FormTaskListener {
 
     private final Map<String, Step> steps;
 
-    CpPlanTaskListener(ChildProtectionPlans plans, IdentityService identity) {
-        super(identity, ChildProtectionPlanModel.CASE_DATA);
+    CpPlanTaskListener(ChildProtectionPlans plans, IdentityService identity, CaseAuthority cases) {
+        super(identity, ChildProtectionPlanModel.CASE_DATA, cases);
         this.steps = Map.of(
                 Tasks.HOLD_CORE_GROUP_MEETING, new Step(SOCIAL_WORKERS, (t, f, u) -> {
                     plans.holdCoreGroup(id(t, Variables.CORE_GROUP_ID), f, u);

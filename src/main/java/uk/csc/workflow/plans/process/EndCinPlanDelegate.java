@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel.Variables;
 import uk.csc.workflow.plans.ChildInNeedPlans;
 import uk.csc.workflow.plans.PlanCodes.CinReviewDecision;
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /**
  * The plan ends (input {@code ending}): after a review, on the review's date with its decision;

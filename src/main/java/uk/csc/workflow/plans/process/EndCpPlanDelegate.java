@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.plans.ChildProtectionPlanModel.Variables;
 import uk.csc.workflow.plans.ChildProtectionPlans;
 import uk.csc.workflow.plans.PlanCodes.CpPlanEnding;
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /** The review conference ended the plan (input {@code ending}): close it on the review's date and stop what was still to come. */
 @Component("endCpPlan")

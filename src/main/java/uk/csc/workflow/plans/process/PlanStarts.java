@@ -1,6 +1,7 @@
 package uk.csc.workflow.plans.process;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,14 +18,15 @@ import uk.csc.workflow.casefile.CaseRouteEnded;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
-import uk.csc.workflow.platform.forms.FormValues;
-import uk.csc.workflow.platform.process.CaseVariables;
-import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.ChildInNeedPlans;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlans;
 import uk.csc.workflow.plans.OpenPlan;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.platform.security.CaseAccess;
+import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 
 /**
@@ -38,6 +40,9 @@ import uk.csc.workflow.referral.ReferralToAssessmentModel;
 public class PlanStarts {
 
     private static final Set<String> RECORD_TRANSFER_IN = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.IRO, Groups.ADMIN);
+    /** Who reads a plan's instance beside the case's team (the engine's grants follow the case). */
+    private static final List<String> PROTECTION_READERS = List.of(Groups.SERVICE_MANAGER, Groups.IRO);
+    private static final List<String> IN_NEED_READERS = List.of(Groups.SERVICE_MANAGER);
     private static final Set<String> STEP_UP = Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
 
     private final ChildProtectionPlans protection;
@@ -45,9 +50,11 @@ public class PlanStarts {
     private final CaseFileService cases;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
+    private final CaseAccess access;
 
     PlanStarts(ChildProtectionPlans protection, ChildInNeedPlans inNeed, CaseFileService cases, StaffDirectory staff,
-               RuntimeService runtime) {
+               RuntimeService runtime, CaseAccess access) {
+        this.access = access;
         this.protection = protection;
         this.inNeed = inNeed;
         this.cases = cases;
@@ -127,6 +134,7 @@ public class PlanStarts {
         String id = runtime.startProcessInstanceByKey(ChildProtectionPlanModel.PROCESS_ID, record.caseRef(),
                 variables(record, ChildProtectionPlanModel.Variables.PLAN_ID, planId)).getId();
         protection.attachProcess(planId, id);
+        access.open(id, record.team(), PROTECTION_READERS);
         return id;
     }
 
@@ -135,6 +143,7 @@ public class PlanStarts {
         String id = runtime.startProcessInstanceByKey(ChildInNeedPlanModel.PROCESS_ID, record.caseRef(),
                 variables(record, ChildInNeedPlanModel.Variables.PLAN_ID, planId)).getId();
         inNeed.attachProcess(planId, id);
+        access.open(id, record.team(), IN_NEED_READERS);
     }
 
     /** The referral route for the case again, from its strategy discussion (allocated worker, the case's profile). */
@@ -144,6 +153,7 @@ public class PlanStarts {
         String id = runtime.createProcessInstanceByKey(ReferralToAssessmentModel.PROCESS_ID).businessKey(record.caseRef())
                 .setVariables(variables).startBeforeActivity(ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION).execute().getId();
         cases.attachProcess(record.id(), id);
+        access.open(id, record.team(), IN_NEED_READERS);
     }
 
     /** Ids and who works the case; the plan itself is in the plan tables. */

@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.plans.ChildInNeedPlanModel.ClockInputs;
 import uk.csc.workflow.plans.ChildInNeedPlanModel.Clocks;
 import uk.csc.workflow.plans.ChildInNeedPlanModel.Variables;
 import uk.csc.workflow.plans.ChildInNeedPlans;
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /** Schedules a child in need plan's next visit or review (input {@code clock}) and starts its clock. */
 @Component("startCinPlanClock")

@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.plans.ChildProtectionPlanModel.ClockInputs;
 import uk.csc.workflow.plans.ChildProtectionPlanModel.Clocks;
 import uk.csc.workflow.plans.ChildProtectionPlanModel.Variables;
 import uk.csc.workflow.plans.ChildProtectionPlans;
+import uk.csc.workflow.platform.process.CaseVariables;
 
 /** Schedules a child protection plan's next core group meeting, visit or review conference (input {@code clock}) and starts its clock. */
 @Component("startCpPlanClock")

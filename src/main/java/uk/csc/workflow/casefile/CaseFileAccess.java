@@ -17,13 +17,13 @@ import uk.csc.workflow.identity.Groups;
  * refusal is audited.
  */
 @Component
-public class CaseAccess {
+public class CaseFileAccess {
 
     private final CaseRepository cases;
     private final AuditLog audit;
     private final List<CaseRemit> remits;
 
-    CaseAccess(CaseRepository cases, AuditLog audit, List<CaseRemit> remits) {
+    CaseFileAccess(CaseRepository cases, AuditLog audit, List<CaseRemit> remits) {
         this.cases = cases;
         this.audit = audit;
         this.remits = remits;
