@@ -482,6 +482,56 @@ async function managerSeesStatutoryTimescales(t) {
   }
 }
 
+/**
+ * d) The child at the centre of Tasklist: each task card names the child and the task's statutory
+ * status; the "Child and case" tab shows what the decision is about, the case file and its
+ * chronology; a case note is added and appears in the chronology; "Find a child" finds the child for
+ * the team's manager and not for another team's worker.
+ */
+async function managerSeesTheChildOnEveryTask(t) {
+  const { page } = t;
+  await login(t, 'Tasklist', TASKLIST, 'manager.north');
+  await selectFilter(t, 'My team');
+  const card = page.locator('ol.tasks-list li.task .csc-card-child');
+  await waitFor(card, 'the child\'s name on a task card (custom/case-file.js, GET /api/tasks/cards)');
+  const childName = (await card.first().innerText()).split(',')[0].trim();
+  check(childName.length > 2, `the card names no child: "${childName}"`);
+  const status = await page.locator('ol.tasks-list li.task .csc-status').first().innerText();
+  t.log(`first card: ${childName}; ${status}`);
+  await t.shot('cards');
+
+  await domClick(page.locator('ol.tasks-list li.task h4.task a').first());
+  const tab = page.locator('.task-card .nav-tabs a, .task-card [role=tab]', { hasText: 'Child and case' });
+  await waitFor(tab, 'the "Child and case" tab on the task');
+  await domClick(tab);
+  await waitFor(page.locator('.csc-case-file'), 'the case file in the "Child and case" tab');
+  await waitFor(page.locator('.csc-chronology-entry'), 'the chronology of the case');
+  await t.shot('child-and-case');
+  const entries = await page.locator('.csc-chronology-entry').count();
+  t.log(`case file shown; chronology: ${entries} entries`);
+
+  const note = `Browser test note ${Date.now()}`;
+  await setValue(page.locator('#csc-note-date'), new Date().toISOString().substring(0, 10));
+  await setValue(page.locator('#csc-note-text'), note);
+  await domClick(page.locator('#csc-note-save'));
+  await waitUntil(page, () => (document.querySelector('.csc-note-message') || {}).textContent === 'Case note added.', null,
+    'the case note to be saved');
+  await waitUntil(page, (n) => [...document.querySelectorAll('.csc-chronology-entry')].some((e) => e.textContent.includes(n)), note,
+    'the case note in the chronology');
+  await t.shot('case-note');
+
+  await domClick(page.locator('.csc-find-child-link'));
+  await setValue(page.locator('#csc-search-name'), childName);
+  await domClick(page.locator('#csc-search'));
+  await waitFor(page.locator('.csc-search-result'), `"Find a child" finding ${childName}`);
+  await t.shot('find-a-child');
+
+  const other = await rest('worker.south', PASSWORD, `/api/children/search?q=${encodeURIComponent(childName)}`);
+  check(other.status === 200 && Array.isArray(other.body) && other.body.length === 0,
+    `worker.south's search answered ${other.status}: ${JSON.stringify(other.body).slice(0, 200)}`);
+  t.log('worker.south (another team) finds nothing');
+}
+
 // ------------------------------------------------------------------------------------------------
 // Development aids (see the header)
 
@@ -508,6 +558,7 @@ const JOURNEYS = [
   { key: 'a', name: 'a-practitioner-task', title: 'worker.north completes "Social care: contribute to screening" from "My team"', run: practitionerCompletesTeamTask },
   { key: 'b', name: 'b-panel-decision', title: 'panel.chair records the panel decision from "Panel agenda"', run: panelChairRecordsDecision },
   { key: 'c', name: 'c-cockpit-dashboard', title: 'manager.north sees "Statutory timescales" on the Cockpit dashboard', run: managerSeesStatutoryTimescales },
+  { key: 'd', name: 'd-child-on-every-task', title: 'manager.north sees the child on every task, the case file, a note in the chronology, and finds the child', run: managerSeesTheChildOnEveryTask },
 ];
 
 async function main() {

@@ -102,21 +102,13 @@ public class ChildProtectionPlans {
         return start(cases.get(record.id()), CpSource.TRANSFER_IN, heldOn, category, elsewhere, authority, userId);
     }
 
+    /** Optional: none given is none elsewhere; otherwise the shared rule for a whole number. */
     private static int wholeNumber(FormValues form, String field) {
-        String text = form.optionalText(field, 3);
-        if (text == null) {
+        if (!form.has(field)) {
             return 0;
         }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 0 && value <= MOST_PREVIOUS_PLANS) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        form.problem(field, "must be a whole number from 0 to " + MOST_PREVIOUS_PLANS);
-        return 0;
+        Integer value = form.wholeNumber(field, 0, MOST_PREVIOUS_PLANS);
+        return value == null ? 0 : value;
     }
 
     private long start(CaseRecord record, CpSource source, LocalDate startedOn, CategoryOfAbuse category, int elsewhere,

@@ -23,6 +23,8 @@ import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.input.Http.Answer;
 import uk.csc.workflow.input.Http.Request;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.plans.ChildInNeedPlanModel;
+import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.platform.process.CaseDataHistory;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
@@ -141,6 +143,10 @@ class EngineHistoryTest {
         names.addAll(LookedAfterReviewsModel.START_DATA);
         names.addAll(StatutoryEscalationModel.CASE_DATA);
         names.addAll(StatutoryEscalationModel.START_DATA);
+        names.addAll(ChildProtectionPlanModel.CASE_DATA);
+        names.addAll(ChildProtectionPlanModel.START_DATA);
+        names.addAll(ChildInNeedPlanModel.CASE_DATA);
+        names.addAll(ChildInNeedPlanModel.START_DATA);
         return names;
     }
 

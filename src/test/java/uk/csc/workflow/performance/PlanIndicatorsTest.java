@@ -21,6 +21,7 @@ import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.PlanDriver;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.referral.ContactRegistered;
+import uk.csc.workflow.support.NhsNumbers;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /**
@@ -79,11 +80,12 @@ class PlanIndicatorsTest {
         }
         built = true;
         String first = "Ni" + UUID.randomUUID().toString().substring(0, 8);
+        String nhsOfA = NhsNumbers.next();
         LocalDate born = LocalDate.parse("2024-05-05");
         // A (north): transfer-in conference 10 January 2033, before the year. Review 1 due 10 April 2033, held 8 April
         // (on time); review 2 due 6 months later, 8 October, held late on 20 October, which ends the plan.
         at("2033-01-12T10:00");
-        a = plans.contact(first, "Cohort", born, "B23 6AB");
+        a = plans.contact(first, "Cohort", born, "B23 6AB", nhsOfA);
         plans.transferIn(a, PlanDriver.MANAGER_NORTH, "2033-01-10", "NEG", 0, "worker.north");
         review(a, "2033-04-08", "CONTINUE", null, null);
         review(a, "2033-10-20", "END_PLAN", "The family moved; reconvened", "NO_FURTHER_ACTION");
@@ -96,7 +98,7 @@ class PlanIndicatorsTest {
         // C (north): A's child again, on a new case: conference 15 November 2033, the child's second plan.
         // Review 1 due 15 February 2034, held 10 February, ends the plan.
         at("2033-11-16T10:00");
-        c = plans.contact(first, "Cohort", born, "B23 6AB");
+        c = plans.contact(first, "Cohort", born, "B23 6AB", nhsOfA);
         plans.transferIn(c, PlanDriver.MANAGER_NORTH, "2033-11-15", "MUL", 0, "worker.north");
         review(c, "2034-02-10", "END_PLAN", null, "NO_FURTHER_ACTION");
         // D (north): conference 20 January 2034; a plan before it elsewhere makes it a second plan. Review 1 is due

@@ -21,6 +21,7 @@ import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.referral.ReferralToAssessmentModel.Tasks;
+import uk.csc.workflow.support.NhsNumbers;
 
 /** Drives children onto plans through the real routes, and their plans as the worker, the manager and the conference chair would. */
 @Component
@@ -80,9 +81,21 @@ public class PlanDriver {
 
     /** A contact about a named child (the same names and date of birth link an existing child), received now. */
     public ContactRegistered contact(String first, String last, LocalDate born, String postcode) {
-        var child = new ContactRequest.Child(first, last, born, null, "F", "WBRI", postcode, null, null);
+        return contact(first, last, born, postcode, NhsNumbers.next());
+    }
+
+    /** A contact about the child with this NHS number: a known one links to that child. */
+    public ContactRegistered contact(String first, String last, LocalDate born, String postcode, String nhsNumber) {
+        var child = new ContactRequest.Child(first, last, born, null, "F", "WBRI", postcode, nhsNumber, null);
         return drive.receive(new ContactRequest(child, "9", OffsetDateTime.parse(nowAsOffset()), "Moved into the area on a plan",
                 "SIGNIFICANT_HARM", false, false, true, null));
+    }
+
+    /** A contact about a child the front door proposes as a likely match, and the worker confirms it is them. */
+    public ContactRegistered contactAbout(long childId, String first, String last, LocalDate born, String postcode) {
+        var child = new ContactRequest.Child(first, last, born, null, "F", "WBRI", postcode, null, null);
+        return drive.receive(new ContactRequest(child, "9", OffsetDateTime.parse(nowAsOffset()), "Moved into the area on a plan",
+                "SIGNIFICANT_HARM", false, false, true, null, new ContactRequest.MatchDecision(childId, "CONFIRM")));
     }
 
     public Map<String, Object> transferIn(ContactRegistered c, CurrentUser manager, String heldOn, String category, int elsewhere,

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.csc.workflow.support.NhsNumbers;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /** The front door and case APIs over HTTP on PostgreSQL: intake, validation, team scoping and audit. */
@@ -56,7 +57,7 @@ class ReferralApiTest {
     @Test
     void aContactIsRecordedRoutedByPostcodeAndStartsItsRoute() {
         String name = "Intake" + UUID.randomUUID().toString().substring(0, 6);
-        ResponseEntity<Map> answer = post("worker.south", contactJson(name, "B13 9AA", "9434765919"));
+        ResponseEntity<Map> answer = post("worker.south", contactJson(name, "B13 9AA", NhsNumbers.next()));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String caseRef = (String) answer.getBody().get("caseRef");

@@ -260,6 +260,12 @@ public final class FormValues {
         return null;
     }
 
+    /** Whether a value was given for {@code field} (blank text counts as none). */
+    public boolean has(String field) {
+        Object value = values.get(field);
+        return value != null && !(value instanceof String text && text.isBlank());
+    }
+
     /** A required whole number from {@code min} to {@code max}: a JSON or engine integer, or digits as text. */
     public Integer wholeNumber(String field, int min, int max) {
         Object value = values.get(field);

@@ -136,10 +136,16 @@ class RegisterContactDelegate implements JavaDelegate {
     /** The start form's answer to a proposed match: the known child's id and Confirm or Reject. */
     private static ContactRequest.MatchDecision matchDecision(DelegateExecution execution, FormValues form) {
         Object decision = execution.getVariable(START_MATCH_DECISION);
+        Object child = execution.getVariable(START_MATCH_CHILD_ID);
+        // The known child's id is checked whenever it is given, as every field is.
+        boolean none = child == null || child instanceof String text && text.isBlank();
+        boolean anId = child instanceof Integer || child instanceof Long || child instanceof String digits && digits.strip().matches("\\d{1,18}");
+        if (!none && !anId) {
+            throw TaskRejection.invalid(new BadRequestException(START_MATCH_CHILD_ID, "must be the known child's id (a number)"));
+        }
         if (decision == null || decision.toString().isBlank()) {
             return null;
         }
-        Object child = execution.getVariable(START_MATCH_CHILD_ID);
         Long childId = null;
         if (child instanceof Number n) {
             childId = n.longValue();

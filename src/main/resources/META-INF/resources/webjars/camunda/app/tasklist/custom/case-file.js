@@ -10,6 +10,7 @@ const STATUS = {
   DUE_TODAY: { word: 'Due today', colour: '#b35900' },
   DUE_SOON: { word: 'Due soon', colour: '#8a6d00' },
   ON_TIME: { word: 'On time', colour: '#00703c' },
+  NO_DUE_DATE: { word: 'No due date', colour: '#505a5f' },
 };
 
 async function getJson(url) {
@@ -50,6 +51,17 @@ export function longDate(value) {
   if (!value || typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
   const date = value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value);
   return Number.isNaN(date.getTime()) ? value : LONG_DATE.format(date);
+}
+
+/** A code comes as {code, label}: people read the label. */
+function isCode(value) {
+  return value && typeof value === 'object' && !Array.isArray(value) && 'code' in value && 'label' in value;
+}
+
+function words(value) {
+  if (isCode(value)) return value.label;
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'text' in value) return value.text;
+  return value;
 }
 
 function humanise(key) {
@@ -98,7 +110,7 @@ async function flushCards() {
 function renderCard(node, card) {
   node.innerHTML = '';
   if (!card) return;
-  const age = card.age !== undefined && card.age !== null ? `, ${card.age}` : '';
+  const age = card.age !== undefined && card.age !== null ? `, ${words(card.age)}` : '';
   node.appendChild(el('div', { class: 'csc-card', style: { fontSize: '12px', marginTop: '4px' } },
     el('div', { class: 'csc-card-child', style: { fontWeight: 'bold' } }, `${card.childName}${age}`),
     el('div', {}, `${card.caseRef} · ${card.teamName || card.team}`),
@@ -109,7 +121,8 @@ function renderCard(node, card) {
 
 function definitionList(object) {
   const list = el('dl', { class: 'dl-horizontal csc-facts' });
-  Object.entries(object || {}).forEach(([key, value]) => {
+  Object.entries(object || {}).forEach(([key, raw]) => {
+    const value = words(raw);
     if (value === null || value === undefined || value === '' || typeof value === 'object') return;
     list.appendChild(el('dt', {}, humanise(key)));
     list.appendChild(el('dd', {}, typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(longDate(value))));
@@ -124,7 +137,7 @@ function section(title, ...content) {
 function renderValue(value) {
   if (Array.isArray(value)) {
     if (value.length === 0) return el('p', { class: 'text-muted' }, 'None recorded.');
-    return el('ul', {}, value.map((item) => el('li', {}, typeof item === 'object' ? definitionList(item) : String(longDate(item)))));
+    return el('ul', {}, value.map((item) => el('li', {}, typeof words(item) === 'object' ? definitionList(item) : String(longDate(words(item))))));
   }
   if (value && typeof value === 'object') return definitionList(value);
   return el('p', {}, String(longDate(value)));
@@ -134,7 +147,7 @@ function renderValue(value) {
 function renderObject(object) {
   const wrapper = el('div');
   wrapper.appendChild(definitionList(object));
-  Object.entries(object || {}).filter(([, v]) => v && typeof v === 'object')
+  Object.entries(object || {}).filter(([, v]) => v && typeof words(v) === 'object')
     .forEach(([key, value]) => wrapper.appendChild(section(humanise(key), renderValue(value))));
   return wrapper;
 }
@@ -150,11 +163,13 @@ function chronologyView(caseRef) {
       const answer = await getJson(`/api/cases/${encodeURIComponent(caseRef)}/chronology${kinds.value ? `?kind=${encodeURIComponent(kinds.value)}` : ''}`);
       const entries = Array.isArray(answer) ? answer : answer.entries || [];
       if (kinds.options.length === 1) {
-        [...new Set(entries.map((e) => e.kind))].forEach((k) => kinds.appendChild(el('option', { value: k }, e2label(k, entries))));
+        const seen = new Map();
+        entries.forEach((e) => seen.set(kindCode(e.kind), kindLabel(e)));
+        seen.forEach((label, code) => kinds.appendChild(el('option', { value: code }, label)));
       }
-      entries.forEach((entry) => list.appendChild(el('li', { class: 'csc-chronology-entry', 'data-kind': entry.kind, style: { marginBottom: '6px' } },
-        el('strong', {}, longDate(entry.date || entry.on || entry.at)), ' · ', entry.kindLabel || humanise(entry.kind || ''), ': ',
-        entry.summary || '', entry.by ? el('span', { class: 'text-muted' }, ` (${entry.by})`) : null)));
+      entries.forEach((entry) => list.appendChild(el('li', { class: 'csc-chronology-entry', 'data-kind': kindCode(entry.kind), style: { marginBottom: '6px' } },
+        el('strong', {}, longDate(entry.date || entry.on || entry.at)), ' · ', kindLabel(entry), ': ',
+        entry.summary || '', entry.whoName || entry.who ? el('span', { class: 'text-muted' }, ` (${entry.whoName || entry.who})`) : null)));
       if (entries.length === 0) list.appendChild(el('li', { class: 'text-muted' }, 'Nothing recorded yet.'));
     } catch (e) {
       list.appendChild(el('li', { class: 'text-danger' }, e.message));
@@ -167,9 +182,12 @@ function chronologyView(caseRef) {
   return { node: holder, reload: load };
 }
 
-function e2label(kind, entries) {
-  const entry = entries.find((e) => e.kind === kind);
-  return (entry && entry.kindLabel) || humanise(kind);
+function kindCode(kind) {
+  return isCode(kind) ? kind.code : kind;
+}
+
+function kindLabel(entry) {
+  return isCode(entry.kind) ? entry.kind.label : entry.kindLabel || humanise(entry.kind || '');
 }
 
 function noteForm(caseRef, api, onSaved) {
@@ -202,7 +220,7 @@ async function renderCaseFile(node, caseRef, api) {
   const file = await getJson(`/api/cases/${encodeURIComponent(caseRef)}/file`);
   const alerts = file.alerts || [];
   node.appendChild(el('div', { class: 'csc-case-file' },
-    alerts.length ? el('div', { class: 'alert alert-danger csc-alerts', role: 'alert' }, alerts.map((a) => el('div', {}, el('strong', {}, `${a.kindLabel || humanise(a.kind || 'Alert')}: `), a.text))) : null,
+    alerts.length ? el('div', { class: 'alert alert-danger csc-alerts', role: 'alert' }, alerts.map((a) => el('div', {}, el('strong', {}, `${words(a.kind) || 'Alert'}: `), a.text))) : null,
     section('Child and case', renderObject({ ...file, alerts: undefined }))));
   const chronology = chronologyView(caseRef);
   node.appendChild(section('Chronology', chronology.node));
