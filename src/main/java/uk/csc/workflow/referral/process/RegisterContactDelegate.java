@@ -72,7 +72,8 @@ class RegisterContactDelegate implements JavaDelegate {
             Map.entry("child.expectedBirth", "childExpectedBirth"), Map.entry("child.sex", "childSex"),
             Map.entry("child.ethnicity", "childEthnicity"), Map.entry("child.postcode", "childPostcode"),
             Map.entry("child.nhsNumber", "childNhsNumber"), Map.entry("child.upn", "childUpn"),
-            Map.entry("receivedAt", "receivedOn"));
+            Map.entry("receivedAt", "receivedOn"), Map.entry("matchDecision.decision", START_MATCH_DECISION),
+            Map.entry("matchDecision.childId", START_MATCH_CHILD_ID), Map.entry("matchDecision", START_MATCH_DECISION));
 
     @Override
     public void execute(DelegateExecution execution) {
