@@ -501,7 +501,7 @@ async function managerSeesTheChildOnEveryTask(t) {
   await t.shot('cards');
 
   await domClick(page.locator('ol.tasks-list li.task h4.task a').first());
-  const tab = page.locator('.task-card .nav-tabs a, .task-card [role=tab]', { hasText: 'Child and case' });
+  const tab = page.locator('a, [role=tab], button', { hasText: /^\s*Child and case\s*$/ });
   await waitFor(tab, 'the "Child and case" tab on the task');
   await domClick(tab);
   await waitFor(page.locator('.csc-case-file'), 'the case file in the "Child and case" tab');

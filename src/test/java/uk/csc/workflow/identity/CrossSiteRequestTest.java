@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
+import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /**
@@ -32,6 +34,12 @@ import uk.csc.workflow.support.PostgresIntegrationTest;
  */
 @PostgresIntegrationTest
 class CrossSiteRequestTest {
+
+    /** The dates below (contacts received in November 2026, follow-up dates in December) are this test's own day. */
+    @BeforeEach
+    void pinTheDay() {
+        ReferralDriver.at("2026-11-25T10:00");
+    }
 
     private static final String EVIL = "https://evil.example";
 

@@ -111,10 +111,10 @@ function renderCard(node, card) {
   node.innerHTML = '';
   if (!card) return;
   const age = card.age !== undefined && card.age !== null ? `, ${words(card.age)}` : '';
-  node.appendChild(el('div', { class: 'csc-card', style: { fontSize: '12px', marginTop: '4px' } },
-    el('div', { class: 'csc-card-child', style: { fontWeight: 'bold' } }, `${card.childName}${age}`),
-    el('div', {}, `${card.caseRef} · ${card.teamName || card.team}`),
-    card.dueOn ? el('div', {}, `Due ${longDate(card.dueOn)} · `, statusBadge(card)) : null));
+  node.appendChild(el('div', { class: 'csc-card', style: { fontSize: '12px', marginTop: '2px', lineHeight: '1.35' } },
+    el('div', {}, el('strong', { class: 'csc-card-child' }, `${card.childName}${age}`),
+      ` · ${card.caseRef} · ${words(card.teamName || card.team)}`),
+    card.dueOn ? el('div', {}, statusBadge(card), ` · due ${longDate(card.dueOn)}`) : null));
 }
 
 // ---- the "Child and case" tab ------------------------------------------------------------------------
