@@ -26,6 +26,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.support.WebappSession;
 
 /**
  * A browser replays HTTP Basic credentials and the webapp session cookie on requests another
@@ -151,12 +152,12 @@ class CrossSiteRequestTest {
 
     @Test
     void aWebappSessionCallFromTheServersOwnPageWorksAndFromAnotherSiteDoesNot() {
-        Map<String, String> cockpit = signInToCockpit("worker.north");
+        WebappSession webapp = WebappSession.login(rest, "worker.north", "tasklist");
         String own = "Session" + unique();
         String forged = "SessionForged" + unique();
 
-        ResponseEntity<String> fromCockpit = postContact(own, sessionHeaders(cockpit, rest.getRootUri()));
-        ResponseEntity<String> fromElsewhere = postContact(forged, sessionHeaders(cockpit, EVIL));
+        ResponseEntity<String> fromCockpit = postContact(own, sessionHeaders(webapp, rest.getRootUri()));
+        ResponseEntity<String> fromElsewhere = postContact(forged, sessionHeaders(webapp, EVIL));
 
         assertThat(fromCockpit.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(fromElsewhere.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -172,45 +173,16 @@ class CrossSiteRequestTest {
         return client.exchange("/api/contacts", HttpMethod.POST, new HttpEntity<>(contact(firstName), headers), String.class);
     }
 
-    private static Consumer<HttpHeaders> sessionHeaders(Map<String, String> session, String origin) {
+    private static Consumer<HttpHeaders> sessionHeaders(WebappSession session, String origin) {
         return h -> {
-            h.add(HttpHeaders.COOKIE, "JSESSIONID=" + session.get("session") + "; XSRF-TOKEN=" + session.get("xsrf"));
-            h.set("X-XSRF-TOKEN", session.get("xsrf"));
+            h.add(HttpHeaders.COOKIE, "JSESSIONID=" + session.sessionId() + "; XSRF-TOKEN=" + session.xsrf());
+            h.set("X-XSRF-TOKEN", session.xsrf());
             h.set("X-Requested-With", "XMLHttpRequest");
             h.setOrigin(origin);
         };
     }
 
-    /** Cockpit's own login: the page gives the session and its XSRF token, Camunda's login endpoint signs in. */
-    private Map<String, String> signInToCockpit(String user) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
-        String xsrf = cookie(page, "XSRF-TOKEN");
-        HttpHeaders login = new HttpHeaders();
-        login.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + xsrf);
-        login.set("X-XSRF-TOKEN", xsrf);
-        login.setOrigin(rest.getRootUri());
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> signedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                new HttpEntity<>("username=" + user + "&password=demo", login), String.class);
-        assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
-        String session = cookie(signedIn, "JSESSIONID");
-        // The webapp's next call gives the new session's XSRF token.
-        HttpHeaders next = new HttpHeaders();
-        next.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        ResponseEntity<String> profile = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-                new HttpEntity<>(next), String.class);
-        boolean newToken = profile.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="));
-        return Map.of("session", session, "xsrf", newToken ? cookie(profile, "XSRF-TOKEN") : xsrf);
-    }
-
-    private static String cookie(ResponseEntity<?> response, String name) {
-        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1).split(";", 2)[0])
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.getHeaders()));
-    }
-
-    private int childrenNamed(String firstName) {
+        private int childrenNamed(String firstName) {
         return jdbc.queryForObject("SELECT count(*) FROM child WHERE first_name = ?", Integer.class, firstName);
     }
 

@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.support.WebappSession;
 
 /**
  * What the operations team reads: a refused call or form is one INFO line naming the fields,
@@ -112,12 +113,12 @@ class LogSafetyTest {
     @Test
     void aTasklistFormRefusedThroughTheWebappIsOneInfoLineToo(CapturedOutput output) {
         String taskId = referralDecisionTask();
-        Map<String, String> tasklist = signInToTasklist("manager.north");
+        WebappSession tasklist = WebappSession.login(rest, "manager.north", "tasklist");
         mark = output.getOut().length();
 
         HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + tasklist.get("session") + "; XSRF-TOKEN=" + tasklist.get("xsrf"));
-        headers.set("X-XSRF-TOKEN", tasklist.get("xsrf"));
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + tasklist.sessionId() + "; XSRF-TOKEN=" + tasklist.xsrf());
+        headers.set("X-XSRF-TOKEN", tasklist.xsrf());
         // As the browser sends it (Camunda's CSRF filter checks it too).
         headers.setOrigin(rest.getRootUri());
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -210,40 +211,7 @@ class LogSafetyTest {
                 .singleResult().getId();
     }
 
-    /** Tasklist's own login: the page gives the session and its XSRF token, Camunda's login endpoint signs in. */
-    private Map<String, String> signInToTasklist(String user) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-        String xsrf = cookie(page, "XSRF-TOKEN");
-        HttpHeaders login = new HttpHeaders();
-        login.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + xsrf);
-        login.set("X-XSRF-TOKEN", xsrf);
-        login.setOrigin(rest.getRootUri());
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> signedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                new HttpEntity<>("username=" + user + "&password=demo", login), String.class);
-        assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
-        // Signing in starts a new session; Tasklist's next call gets its XSRF token.
-        String session = cookie(signedIn, "JSESSIONID");
-        HttpHeaders next = new HttpHeaders();
-        next.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        ResponseEntity<String> profile = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-                new HttpEntity<>(next), String.class);
-        return Map.of("session", session, "xsrf", cookieOr(profile, "XSRF-TOKEN", cookieOr(signedIn, "XSRF-TOKEN", xsrf)));
-    }
-
-    private static String cookieOr(ResponseEntity<?> response, String name, String otherwise) {
-        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith(name + "="))
-                ? cookie(response, name) : otherwise;
-    }
-
-    static String cookie(ResponseEntity<?> response, String name) {
-        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1).split(";", 2)[0])
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.getHeaders()));
-    }
-
-    private static Map<String, Object> contact(String firstName) {
+            private static Map<String, Object> contact(String firstName) {
         Map<String, Object> child = new HashMap<>(Map.of("firstName", firstName, "lastName", "Log", "dateOfBirth", "2018-03-01",
                 "sex", "M", "ethnicity", "BAFR", "postcode", "B23 6AB"));
         return new HashMap<>(Map.of("child", child, "referralSource", "3A", "receivedAt", "2026-11-20T10:30:00Z",
