@@ -532,6 +532,40 @@ async function managerSeesTheChildOnEveryTask(t) {
   t.log('worker.south (another team) finds nothing');
 }
 
+/**
+ * e) The roles the other journeys do not sign in as: each works in Tasklist through the engine door
+ * (its "My team" filter lists its work, a task opens with its form and its "Child and case" tab), and
+ * the service manager's Cockpit shows the city's statutory timescales.
+ */
+async function everyOtherRoleWorksThroughTheDoor(t) {
+  const { page } = t;
+  for (const user of ['service.manager', 'iro', 'mash.police']) {
+    await login(t, 'Tasklist', TASKLIST, user);
+    await selectFilter(t, 'My team');
+    const first = page.locator('ol.tasks-list li.task h4.task a').first();
+    await waitFor(first, `a task in ${user}'s "My team" filter`);
+    const taskName = (await first.innerText()).trim();
+    await domClick(first);
+    await waitUntil(page, (n) => {
+      const h2 = document.querySelector('.task-card h2.task');
+      return h2 && h2.textContent.trim() === n;
+    }, taskName, `${user}'s task "${taskName}" to open`);
+    await domClick(page.locator('a, [role=tab], button', { hasText: /^\s*Child and case\s*$/ }));
+    await waitUntil(page, () => document.querySelector('.csc-case-file, .task-card .text-danger'), null,
+      `the "Child and case" tab for ${user}`);
+    const refused = await page.locator('.task-card .text-danger').count();
+    check(refused === 0, `${user}'s "Child and case" tab says: ${await page.locator('.task-card .text-danger').first().innerText().catch(() => '')}`);
+    await t.shot(user);
+    t.log(`${user}: opened "${taskName}" with its case file`);
+    await page.context().clearCookies();
+  }
+  await login(t, 'Cockpit', COCKPIT, 'service.manager');
+  await waitFor(page.locator('#csc-statutory-timescales [data-panel=indicators][data-state=ready]'),
+    'the city\'s indicators on the service manager\'s Cockpit dashboard');
+  await t.shot('service-manager-cockpit');
+  t.log('service.manager: Cockpit dashboard ready');
+}
+
 // ------------------------------------------------------------------------------------------------
 // Development aids (see the header)
 
@@ -559,6 +593,7 @@ const JOURNEYS = [
   { key: 'b', name: 'b-panel-decision', title: 'panel.chair records the panel decision from "Panel agenda"', run: panelChairRecordsDecision },
   { key: 'c', name: 'c-cockpit-dashboard', title: 'manager.north sees "Statutory timescales" on the Cockpit dashboard', run: managerSeesStatutoryTimescales },
   { key: 'd', name: 'd-child-on-every-task', title: 'manager.north sees the child on every task, the case file, a note in the chronology, and finds the child', run: managerSeesTheChildOnEveryTask },
+  { key: 'e', name: 'e-every-other-role', title: 'service.manager, iro and mash.police work in Tasklist; service.manager sees the city in Cockpit', run: everyOtherRoleWorksThroughTheDoor },
 ];
 
 async function main() {

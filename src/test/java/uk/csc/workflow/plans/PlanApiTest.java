@@ -89,6 +89,17 @@ class PlanApiTest {
     }
 
     @Test
+    void theConferenceChairReadsTheCaseFileOfAChildOnAPlanAndNotOfOthers() {
+        ContactRegistered onPlan = plans.onPlanFromConference("2027-03-01", "NEG");
+        ContactRegistered notOnPlan = plans.drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true, PlanDriver.nowAsOffset()));
+
+        assertThat(rest.withBasicAuth("iro", "demo").getForEntity("/api/cases/" + onPlan.caseRef() + "/file", Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("iro", "demo").getForEntity("/api/cases/" + notOnPlan.caseRef() + "/file", Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aClosedCaseHasNoTransferIn() {
         at("2027-02-15T10:00");
         ContactRegistered c = plans.drive.receive(ReferralDriver.contact("LOW_LEVEL_NEED", false, false, true, PlanDriver.nowAsOffset()));
