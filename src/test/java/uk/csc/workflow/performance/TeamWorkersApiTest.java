@@ -77,6 +77,33 @@ class TeamWorkersApiTest {
     }
 
     @Test
+    void theAllocationFormOffersTheTeamsSocialWorkersWithTheirCaseloadAndNearestDeadline() throws Exception {
+        drive.acceptedAndAllocated("2026-12-01T09:00:00Z");
+        ContactRegistered c = drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true, "2026-12-01T09:30:00Z"));
+        drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION,
+                Map.of("referralDecision", "ACCEPT_REFERRAL"));
+        String taskId = drive.task(c.processInstanceId(), ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER).getId();
+        Map<String, Object> worker = workers("manager.north", "team-north").getBody().get(0) instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of();
+
+        ResponseEntity<Map> form = rest.withBasicAuth("manager.north", "demo")
+                .getForEntity("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", Map.class);
+
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> choices = (Map<String, Object>) form.getBody().get("workerChoices");
+        assertThat(choices).as("the form's list of workers").isNotNull().containsEntry("type", "Json");
+        List<Map<String, String>> offered = new com.fasterxml.jackson.databind.ObjectMapper().readValue((String) choices.get("value"), List.class);
+        int open = (Integer) worker.get("openCases");
+        Map<String, Object> nearest = (Map<String, Object>) worker.get("nearestDeadline");
+        String due = java.time.LocalDate.parse((String) nearest.get("dueOn"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        assertThat(offered).singleElement().satisfies(choice -> {
+            assertThat(choice).containsEntry("value", "worker.north");
+            assertThat(choice.get("label")).startsWith("Nadia North: " + open + " open case").contains("nearest deadline " + due);
+        });
+    }
+
+    @Test
     void allocatingSomeoneWhoIsNotASocialWorkerOfTheTeamIsRefusedWithAFieldMessage() {
         ContactRegistered c = drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true, "2026-12-01T09:00:00Z"));
         drive.asManager(c.processInstanceId(), ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION,

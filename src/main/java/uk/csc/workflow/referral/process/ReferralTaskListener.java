@@ -35,7 +35,7 @@ class ReferralTaskListener extends FormTaskListener {
     private final ReferralService referrals;
     private final Map<String, Step> steps;
 
-    ReferralTaskListener(ReferralService referrals, IdentityService identity, CaseAuthority cases) {
+    ReferralTaskListener(ReferralService referrals, IdentityService identity, CaseAuthority cases, AllocationChoices choices) {
         super(identity, ReferralToAssessmentModel.CASE_DATA, cases);
         this.referrals = referrals;
         this.steps = Map.ofEntries(
@@ -49,8 +49,11 @@ class ReferralTaskListener extends FormTaskListener {
                         (t, f, u) -> referrals.screen(caseId(t), contactId(t), f, u)),
                 step(ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, CaseStage.REFERRAL_DECISION, MANAGERS,
                         (t, f, u) -> referrals.decide(caseId(t), contactId(t), (String) t.getVariable(PROPOSED_RESPONSE), f, u)),
-                step(ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, CaseStage.ALLOCATION, MANAGERS,
-                        (t, f, u) -> referrals.allocate(caseId(t), f, u)),
+                Map.entry(ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, new Step(MANAGERS,
+                        (t, f, u) -> referrals.allocate(caseId(t), f, u), task -> {
+                            referrals.moveTo(caseId(task), CaseStage.ALLOCATION);
+                            choices.offer(task);
+                        })),
                 step(ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT, CaseStage.INITIAL_ASSESSMENT, ANY_ROLE,
                         (t, f, u) -> referrals.completeAssessment(caseId(t), AssessmentKind.INITIAL, f, u)),
                 step(ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, CaseStage.INITIAL_ASSESSMENT, MANAGERS,

@@ -325,6 +325,11 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 10,
     render(node, { api }) {
+      // A contact just recorded (custom/tasklist-forms.js) links to its case file.
+      window.addEventListener('csc:open-case', (e) => {
+        document.querySelectorAll('.csc-find-child').forEach((o) => o.remove());
+        findAChild(api, e.detail.caseRef);
+      });
       node.appendChild(el('a', { href: '', class: 'csc-find-child-link', role: 'button',
         onclick: (e) => { e.preventDefault(); document.querySelectorAll('.csc-find-child').forEach((o) => o.remove()); findAChild(api); } },
         'Find a child'));

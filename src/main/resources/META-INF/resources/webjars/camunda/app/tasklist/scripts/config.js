@@ -18,7 +18,9 @@
 export default {
   // The child at the centre of every task: task cards, a "Child and case" tab and "Find a child"
   // (custom/case-file.js, served by our /api, so every read is team-scoped and audited).
-  customScripts: ['custom/case-file'],
+  // Refusals beside the field, expected values in words, the case reference of a recorded contact
+  // (custom/tasklist-forms.js).
+  customScripts: ['custom/case-file', 'custom/tasklist-forms'],
   // Dates as people in England write them.
   dateFormat: {
     normal: 'D MMMM YYYY, HH:mm',
