@@ -17,6 +17,7 @@
 //                             indicators panel (before /api/performance exists). Off by default.
 //   Development aids (off by default, never in CI):
 //   PLUGIN_FROM_SOURCE        "1": serve Cockpit's config.js and the plugin from src/main/resources
+//                             and Tasklist's config.js and plugins from src/main/resources
 //                             instead of the running jar (try plugin edits without a rebuild)
 //   MOCK_PERFORMANCE_API      "1": answer /api/performance/* from browser-tests/fixtures/
 
@@ -31,6 +32,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 const SHOTS = path.join(REPO, 'target', 'browser-screenshots');
 const COCKPIT_RESOURCES = path.join(REPO, 'src/main/resources/META-INF/resources/webjars/camunda/app/cockpit');
+const TASKLIST_RESOURCES = path.join(REPO, 'src/main/resources/META-INF/resources/webjars/camunda/app/tasklist');
 
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -289,9 +291,9 @@ async function chooseRadio(t, key, label) {
  * shows (it follows the browser locale: dd/mm/yyyy for en-GB), confirms with Enter as form-js itself
  * does, and checks the field shows it.
  */
-async function fillDate(t, key, isoDate) {
+async function fillDate(t, key, isoDate, scope = '.task-card') {
   const { page } = t;
-  const input = page.locator(`.task-card .fjs-form [id$="-Field_${key}-date"]`);
+  const input = page.locator(`${scope} .fjs-form [id$="-Field_${key}-date"]`);
   await waitFor(input, `the date field "${key}"`);
   const placeholder = ((await input.first().getAttribute('placeholder')) || 'mm/dd/yyyy').toLowerCase();
   const [y, m, d] = isoDate.split('-');
@@ -566,6 +568,306 @@ async function everyOtherRoleWorksThroughTheDoor(t) {
   t.log('service.manager: Cockpit dashboard ready');
 }
 
+/** Picks an option of a form-js select by the words of its label (the list opens on mousedown). */
+async function chooseSelect(t, key, label, scope = '.task-card') {
+  const { page } = t;
+  const display = page.locator(`${scope} .fjs-form [id$="-Field_${key}-display"]`);
+  await waitFor(display, `the select field "${key}"`);
+  await display.first().evaluate((el) => el.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })));
+  const item = page.locator(`${scope} .fjs-dropdownlist-item`, { hasText: label });
+  await waitFor(item, `the option "${label}" of select "${key}"`);
+  const offered = await page.locator(`${scope} .fjs-dropdownlist-item`).allInnerTexts();
+  await item.first().evaluate((el) => el.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })));
+  await waitUntil(page, ([s, k, l]) => {
+    const shown = document.querySelector(`${s} .fjs-form [id$="-Field_${k}-display"]`);
+    return shown && shown.textContent.includes(l);
+  }, [scope, key, label], `the select "${key}" to show "${label}"`);
+  return offered;
+}
+
+/** Opens a task detail tab by its label ("Form", "Child and case"). */
+async function openTab(t, label) {
+  const tab = t.page.locator('.task-card .nav-tabs a, .task-card [role=tab]', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  await waitFor(tab, `the "${label}" tab of the task`);
+  await domClick(tab);
+}
+
+/** A valid NHS number (modulus 11 check digit), different on every run. */
+function freshNhsNumber() {
+  for (;;) {
+    const digits = String(Math.floor(Math.random() * 1e9)).padStart(9, '0').split('').map(Number);
+    digits[0] = 4 + (digits[0] % 5);
+    const sum = digits.reduce((acc, d, i) => acc + d * (10 - i), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    return digits.join('') + String(check === 11 ? 0 : check);
+  }
+}
+
+function todayInLondon() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+/** Opens the task of this name on the card that names the child, in the current filter. */
+async function openChildsTask(t, taskName, childName, filterName) {
+  const { page } = t;
+  const item = page.locator('ol.tasks-list li.task', { has: page.locator('.csc-card-child', { hasText: childName }) })
+    .filter({ has: page.locator('h4.task a', { hasText: taskName }) });
+  try {
+    await item.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  } catch {
+    const cards = await page.locator('ol.tasks-list li.task').allInnerTexts().catch(() => []);
+    fail(`no "${taskName}" for ${childName} in "${filterName}" (cards: ${cards.map((c) => c.replace(/\s+/g, ' ').slice(0, 80)).join(' | ') || 'none'})`);
+  }
+  const link = item.first().locator('h4.task a');
+  const href = await link.getAttribute('href');
+  const taskId = (/task=([^&]+)/.exec(href || '') || [])[1];
+  await domClick(link);
+  await waitUntil(page, (n) => {
+    const h2 = document.querySelector('.task-card h2.task');
+    return h2 && h2.textContent.trim() === n;
+  }, taskName, `the task "${taskName}" to open`);
+  await waitForFormData(t, 'caseRef');
+  t.log(`opened "${taskName}" for ${childName} (${taskId})`);
+  return taskId;
+}
+
+/** Opens a task of the case by its address (#/?task=…), found through the engine REST API as the user. */
+async function openTaskOfCase(t, user, caseRef, namePattern, childName) {
+  let taskName = namePattern;
+  const { page } = t;
+  const found = await poll(`the task "${taskName}" of ${caseRef} for ${user}`, async () => {
+    const r = await rest(user, PASSWORD, `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseRef)}&nameLike=${encodeURIComponent(taskName)}`);
+    return { ok: r.status === 200 && Array.isArray(r.body) && r.body.length === 1, seen: { status: r.status, tasks: (r.body || []).map((x) => x.name) }, body: r.body };
+  });
+  const taskId = found.body[0].id;
+  taskName = found.body[0].name;
+  await page.evaluate((id) => {
+    const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    params.set('task', id);
+    params.delete('detailsTab');
+    window.location.hash = `#/?${params.toString()}`;
+  }, taskId);
+  await waitUntil(page, (n) => {
+    const h2 = document.querySelector('.task-card h2.task');
+    return h2 && h2.textContent.trim() === n;
+  }, taskName, `the task "${taskName}" to open`);
+  await waitForFormData(t, 'caseRef');
+  t.log(`opened "${taskName}" for ${childName} (${taskId})`);
+  return { taskId, taskName };
+}
+
+/** Fills the contact start form in Tasklist's start dialog (Start process, Referral to assessment). */
+async function openContactForm(t) {
+  const { page } = t;
+  await domClick(page.locator('a', { hasText: 'Start process' }));
+  const process = page.locator('.modal a', { hasText: 'Referral to assessment' });
+  await waitFor(process, 'the startable process "Referral to assessment"');
+  await domClick(process);
+  await waitFor(page.locator('.modal .fjs-form [id$="-Field_childFirstName"]'), 'the contact form');
+  await page.waitForTimeout(300);
+}
+
+async function fillContact(t, child) {
+  const { page } = t;
+  const field = (k) => page.locator(`.modal .fjs-form [id$="-Field_${k}"]`);
+  await setValue(field('childFirstName'), child.firstName);
+  await setValue(field('childLastName'), child.lastName);
+  await fillDate(t, 'childDateOfBirth', child.dateOfBirth, '.modal');
+  await chooseSelect(t, 'childSex', 'Female', '.modal');
+  await chooseSelect(t, 'childEthnicity', 'White British', '.modal');
+  await setValue(field('childPostcode'), 'B23 6AB');
+  await setValue(field('childNhsNumber'), child.nhsNumber);
+  await chooseSelect(t, 'referralSource', 'GP', '.modal');
+  await fillDate(t, 'receivedOn', todayInLondon(), '.modal');
+  await setValue(field('concerns'), child.concerns);
+  await domClick(page.locator('.modal .fjs-form label', { hasText: 'The child may be a child in need' }));
+}
+
+async function startContact(t) {
+  const { page } = t;
+  await domClick(page.locator('.modal-footer button.btn-primary', { hasText: 'Start' }));
+}
+
+async function chronologyOf(user, caseRef) {
+  const r = await rest(user, PASSWORD, `/api/cases/${encodeURIComponent(caseRef)}/chronology`);
+  check(r.status === 200, `GET /api/cases/${caseRef}/chronology as ${user} answered HTTP ${r.status}`);
+  return Array.isArray(r.body) ? r.body : r.body.entries || [];
+}
+
+/**
+ * f) A day's work, as the people do it: a duty worker records a contact (the browser says in words
+ * what an NHS number is, the server's refusal stands beside its field and goes when corrected, the
+ * recorded contact shows its case reference and opens its case file); the team manager finds the
+ * child by name in the team list and decides with the concerns in view; allocates from the list of
+ * the team's workers; the worker writes a case note and completes the assessment; the manager
+ * authorises it with the assessment in view; the chronology shows it all in order; a second contact
+ * with the same NHS number joins the same child; a worker of another team cannot find the child.
+ */
+async function aDaysWork(t) {
+  const { page } = t;
+  const suffix = Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
+  const child = {
+    firstName: 'Ada', lastName: `Daywork${suffix}`, nhsNumber: freshNhsNumber(),
+    dateOfBirth: `${Number(todayInLondon().substring(0, 4)) - 7}-05-02`,
+    concerns: 'GP concerned about weight loss and three missed appointments; school says Ada is often hungry.',
+  };
+  const childName = `${child.firstName} ${child.lastName}`;
+
+  // 1. The duty worker records the contact.
+  await login(t, 'Tasklist', TASKLIST, 'worker.north');
+  check(/sorting=[^&]*dueDate/.test(decodeURIComponent(await page.evaluate(() => window.location.hash))),
+    'the task list is not sorted by due date');
+  await openContactForm(t);
+  await setValue(page.locator('.modal .fjs-form [id$="-Field_childNhsNumber"]'), '12345');
+  const browserSays = page.locator('.modal .fjs-form-field-error', { hasText: 'An NHS number has 10 digits' });
+  await waitFor(browserSays, 'the browser saying what an NHS number is');
+  const shown = (await page.locator('.modal .fjs-form-field-error').allInnerTexts()).join(' ');
+  check(!/\^|\$|\{\d/.test(shown), `a browser-side message shows a pattern: ${shown}`);
+  await browserSays.first().scrollIntoViewIfNeeded();
+  await t.shot('browser-message-in-words');
+
+  await fillContact(t, { ...child, dateOfBirth: `${Number(todayInLondon().substring(0, 4)) + 1}-05-02` });
+  await startContact(t);
+  const beside = page.locator('.modal .fjs-form-field .csc-field-error[data-field="childDateOfBirth"]');
+  await waitFor(beside, 'the refusal of the date of birth beside its field');
+  const refusal = await beside.first().innerText();
+  check(!/ENGINE|Exception|TaskListener/.test(refusal), `the refusal shows engine text: ${refusal}`);
+  await beside.first().scrollIntoViewIfNeeded();
+  await t.shot('refused-beside-the-field');
+  t.log(`refused beside the field: "${refusal}"`);
+  await fillDate(t, 'childDateOfBirth', child.dateOfBirth, '.modal');
+  await waitFor(beside, 'the refusal to go once the date of birth is corrected', 'detached');
+  await startContact(t);
+  const recorded = page.locator('.csc-case-recorded .csc-case-ref');
+  await waitFor(recorded, 'the case reference of the recorded contact');
+  const caseRef = (await recorded.innerText()).trim();
+  check(/^CSC-\d{4}-\d{6}$/.test(caseRef), `the notice shows "${caseRef}", not a case reference`);
+  await t.shot('contact-recorded-with-case-reference');
+  await domClick(page.locator('.csc-case-recorded .csc-open-case'));
+  await waitFor(page.locator('.csc-find-child .csc-case-file'), `the case file of ${caseRef} from the notice`);
+  t.log(`contact recorded: ${caseRef} for ${childName}`);
+  await page.context().clearCookies();
+
+  // 2. The team manager finds the child in the team list and decides with the concerns in view.
+  await login(t, 'Tasklist', TASKLIST, 'manager.north');
+  await selectFilter(t, 'My team');
+  const decisionId = await openChildsTask(t, 'Decide: contact or referral', childName, 'My team');
+  await t.shot('team-list-names-the-child');
+  await openTab(t, 'Child and case');
+  await waitUntil(page, (c) => (document.querySelector('.task-card')?.innerText || '').includes(c), 'weight loss',
+    'the contact\'s concerns in the "Child and case" tab');
+  await page.locator('.task-card dd', { hasText: 'weight loss' }).first().scrollIntoViewIfNeeded().catch(() => {});
+  await t.shot('decision-with-the-concerns');
+  await openTab(t, 'Form');
+  await claimIfNeeded(t, decisionId, 'manager.north', 'decisionReason');
+  await chooseRadio(t, 'referralDecision', 'Accept as a referral for assessment');
+  await setValue(formField(page, 'decisionReason'), 'Concerns about weight and missed health care meet the threshold.');
+  await completeTask(t, decisionId, 'Decide: contact or referral');
+
+  // 3. Allocation from the list of the team's workers.
+  const allocationId = await openChildsTask(t, 'Allocate a social worker', childName, 'My team');
+  await claimIfNeeded(t, allocationId, 'manager.north', 'allocatedWorker-display');
+  const offered = await chooseSelect(t, 'allocatedWorker', 'Nadia North');
+  check(offered.some((o) => /open case/.test(o)), `the workers offered show no caseload: ${offered.join(' | ')}`);
+  await t.shot('allocation-from-the-list');
+  t.log(`workers offered: ${offered.join(' | ')}`);
+  await completeTask(t, allocationId, 'Allocate a social worker');
+  await page.context().clearCookies();
+
+  // 4. The worker writes a case note and completes the assessment.
+  await login(t, 'Tasklist', TASKLIST, 'worker.north');
+  await selectFilter(t, 'My tasks');
+  // Due in 45 working days, the assessment is far down a list sorted by due date: the worker opens it
+  // from its address, as from a link.
+  // Initial or single assessment, as the guidance profile the case started under says.
+  const assessment = await openTaskOfCase(t, 'worker.north', caseRef, 'Complete % assessment', childName);
+  await openTab(t, 'Child and case');
+  await waitFor(page.locator('#csc-note-text'), 'the case note form');
+  const note = `Home visit: Ada seen alone, talked about school. ${suffix}`;
+  await setValue(page.locator('#csc-note-date'), todayInLondon());
+  await setValue(page.locator('#csc-note-text'), note);
+  await domClick(page.locator('#csc-note-save'));
+  await waitUntil(page, () => (document.querySelector('.csc-note-message') || {}).textContent === 'Case note added.', null, 'the case note to be saved');
+  await openTab(t, 'Form');
+  await waitForFormData(t, 'caseRef');
+  const analysis = `Analysis: weight loss linked to food insecurity; mother wants help. ${suffix}`;
+  await fillDate(t, 'childSeenOn', todayInLondon());
+  await fillDate(t, 'completedOn', todayInLondon());
+  await chooseSelect(t, 'categoryOfNeed', 'Family in acute stress');
+  await setValue(formField(page, 'summary'), analysis);
+  await chooseSelect(t, 'recommendation', 'Services as a child in need with a plan');
+  await checkHeld(t, 'summary', analysis);
+  await completeTask(t, assessment.taskId, assessment.taskName);
+  await page.context().clearCookies();
+
+  // 5. The manager authorises with the assessment in view.
+  await login(t, 'Tasklist', TASKLIST, 'manager.north');
+  await selectFilter(t, 'My team');
+  const { taskId: authoriseId, taskName: authoriseName } = await openTaskOfCase(t, 'manager.north', caseRef,
+    assessment.taskName.replace('Complete', 'Authorise'), childName);
+  await openTab(t, 'Child and case');
+  await waitUntil(page, (a) => (document.querySelector('.task-card')?.innerText || '').includes(a), analysis,
+    'the assessment\'s analysis in the "Child and case" tab');
+  const tabText = await page.locator('.task-card').innerText();
+  check(tabText.includes('Services as a child in need with a plan'), 'the recommendation is not shown in words');
+  check(!/CHILD_IN_NEED_PLAN/.test(tabText.split('Chronology')[0]), 'the assessment shows the raw code CHILD_IN_NEED_PLAN');
+  await page.locator('.task-card dd', { hasText: analysis }).first().scrollIntoViewIfNeeded().catch(() => {});
+  await t.shot('authorisation-with-the-assessment');
+  await openTab(t, 'Form');
+  await claimIfNeeded(t, authoriseId, 'manager.north', 'outcomeReason');
+  await chooseRadio(t, 'assessmentOutcome', 'Child in need plan');
+  await setValue(formField(page, 'outcomeReason'), 'Agreed: a child in need plan with food bank and health visitor support.');
+  if (await formField(page, 'transferCriteria').count()) await setValue(formField(page, 'transferCriteria'), 'Not transferring.');
+  await completeTask(t, authoriseId, authoriseName);
+
+  // 6. The chronology shows all of it, in order.
+  const entries = await chronologyOf('manager.north', caseRef);
+  const dates = entries.map((e) => e.date || e.on || e.at);
+  check(dates.every((d, i) => i === 0 || String(dates[i - 1]) <= String(d)), `the chronology is not in date order: ${dates.join(', ')}`);
+  const text = entries.map((e) => `${JSON.stringify(e.kind)} ${e.summary || ''}`).join('\n');
+  for (const [what, pattern] of [['the contact', /CONTACT/i], ['the decision', /DECISION/i], ['the allocation', /ALLOCAT/i],
+    ['the assessment', /ASSESSMENT/i], ['the case note', new RegExp(suffix)]]) {
+    check(pattern.test(text), `the chronology lacks ${what}: ${text.slice(0, 600)}`);
+  }
+  t.log(`chronology: ${entries.length} entries in date order`);
+  await domClick(page.locator('.csc-find-child-link'));
+  await setValue(page.locator('#csc-search-name'), childName);
+  await domClick(page.locator('#csc-search'));
+  await waitFor(page.locator('.csc-search-result a'), `"Find a child" finding ${childName}`);
+  await domClick(page.locator('.csc-search-result a').first());
+  await waitFor(page.locator('.csc-search-file .csc-chronology-entry'), 'the chronology in the case file');
+  await page.locator('.csc-search-file .csc-chronology').first().scrollIntoViewIfNeeded();
+  await t.shot('chronology-in-order');
+  await page.context().clearCookies();
+
+  // 7. A second contact with the same NHS number joins the same child.
+  await login(t, 'Tasklist', TASKLIST, 'worker.north');
+  await openContactForm(t);
+  await fillContact(t, { ...child, concerns: 'School nurse: Ada fainted in PE.' });
+  await startContact(t);
+  await waitFor(page.locator('.csc-case-recorded .csc-case-ref'), 'the case reference of the second contact');
+  const secondRef = (await page.locator('.csc-case-recorded .csc-case-ref').innerText()).trim();
+  const found = await rest('worker.north', PASSWORD, `/api/children/search?nhs=${child.nhsNumber}`);
+  check(found.status === 200 && Array.isArray(found.body) && found.body.length === 1,
+    `searching the NHS number finds ${found.body && found.body.length} children (HTTP ${found.status}): ${JSON.stringify(found.body).slice(0, 300)}`);
+  const [first, second] = await Promise.all([caseRef, secondRef].map((ref) => rest('worker.north', PASSWORD, `/api/cases/${ref}/file`)));
+  const childIdOf = (file) => file.body && file.body.child && file.body.child.childId;
+  check(childIdOf(first) && childIdOf(first) === childIdOf(second), `the second contact (${secondRef}) is not the same child as ${caseRef}`);
+  await t.shot('same-nhs-number-same-child');
+  t.log(`second contact ${secondRef} joined child ${childIdOf(first)}`);
+  await page.context().clearCookies();
+
+  // 8. A worker of another team cannot find the child.
+  await login(t, 'Tasklist', TASKLIST, 'worker.south');
+  await domClick(page.locator('.csc-find-child-link'));
+  await setValue(page.locator('#csc-search-name'), childName);
+  await domClick(page.locator('#csc-search'));
+  await waitFor(page.locator('.csc-no-match'), `worker.south being told no child was found for ${childName}`);
+  await t.shot('another-team-cannot-find-the-child');
+  t.log('worker.south finds no child');
+}
+
 // ------------------------------------------------------------------------------------------------
 // Development aids (see the header)
 
@@ -573,6 +875,11 @@ async function servePluginFromSource(page) {
   for (const file of ['scripts/config.js', 'custom/statutory-timescales.js']) {
     await page.route(`**/app/cockpit/${file}*`, (route) => route.fulfill({
       status: 200, contentType: 'text/javascript', body: fs.readFileSync(path.join(COCKPIT_RESOURCES, file), 'utf8'),
+    }));
+  }
+  for (const file of ['scripts/config.js', 'custom/case-file.js', 'custom/tasklist-forms.js']) {
+    await page.route(`**/app/tasklist/${file}*`, (route) => route.fulfill({
+      status: 200, contentType: 'text/javascript', body: fs.readFileSync(path.join(TASKLIST_RESOURCES, file), 'utf8'),
     }));
   }
 }
@@ -594,6 +901,7 @@ const JOURNEYS = [
   { key: 'c', name: 'c-cockpit-dashboard', title: 'manager.north sees "Statutory timescales" on the Cockpit dashboard', run: managerSeesStatutoryTimescales },
   { key: 'd', name: 'd-child-on-every-task', title: 'manager.north sees the child on every task, the case file, a note in the chronology, and finds the child', run: managerSeesTheChildOnEveryTask },
   { key: 'e', name: 'e-every-other-role', title: 'service.manager, iro and mash.police work in Tasklist; service.manager sees the city in Cockpit', run: everyOtherRoleWorksThroughTheDoor },
+  { key: 'f', name: 'f-a-days-work', title: 'a contact recorded, decided, allocated, assessed with a case note and authorised in Tasklist; the chronology; a duplicate NHS number; another team', run: aDaysWork },
 ];
 
 async function main() {

@@ -64,9 +64,23 @@ function words(value) {
   return value;
 }
 
+/** Field names people know by another name. */
+const LABELS = { nhsNumber: 'NHS number', upn: 'UPN', caseRef: 'Case reference', dueOn: 'Due on', uasc: 'Unaccompanied asylum-seeking child' };
+
 function humanise(key) {
+  if (LABELS[key]) return LABELS[key];
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.substring(1);
+}
+
+/** Engine and database ids mean nothing to a practitioner: the case reference is what they quote. */
+function isInternalId(key) {
+  return key === 'id' || /[a-z]Id$/.test(key);
+}
+
+/** A value in capitals with underscores (REFERRAL_DECISION, DUE_SOON) is a code: shown in words. */
+function readable(value) {
+  return typeof value === 'string' && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{4,}$/.test(value) ? humanise(value) : value;
 }
 
 function statusBadge(card) {
@@ -122,8 +136,8 @@ function renderCard(node, card) {
 function definitionList(object) {
   const list = el('dl', { class: 'dl-horizontal csc-facts' });
   Object.entries(object || {}).forEach(([key, raw]) => {
-    const value = words(raw);
-    if (value === null || value === undefined || value === '' || typeof value === 'object') return;
+    const value = readable(words(raw));
+    if (value === null || value === undefined || value === '' || typeof value === 'object' || isInternalId(key)) return;
     list.appendChild(el('dt', {}, humanise(key)));
     list.appendChild(el('dd', {}, typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(longDate(value))));
   });

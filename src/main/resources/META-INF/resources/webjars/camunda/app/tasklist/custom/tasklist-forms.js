@@ -39,19 +39,28 @@ function pathOf(url) {
   }
 }
 
-/** The input of a form field: our forms give every field the id Field_<key>, which form-js prefixes. */
-function inputFor(key) {
-  const inputs = [...document.querySelectorAll(`[id$="-Field_${CSS.escape(key)}"]`)].filter((n) => n.matches('input, select, textarea, [role="combobox"]') || n.querySelector('input, select, textarea'));
-  return inputs.length ? inputs[inputs.length - 1] : null;
+/** The form field of a key: our forms give every field the id Field_<key>, which form-js prefixes (radios add -0, dates -date). */
+function fieldFor(key) {
+  const escaped = CSS.escape(key);
+  const nodes = [...document.querySelectorAll(`[id$="-Field_${escaped}"], [id$="-Field_${escaped}-date"], [id*="-Field_${escaped}-"]`)];
+  const node = nodes.reverse().find((n) => n.closest('.fjs-form-field'));
+  return node ? node.closest('.fjs-form-field') : null;
 }
 
-function labelOf(input) {
-  const label = input && document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
-  return label ? label.textContent.replace(/\*$/, '').trim() : '';
+function labelOf(field) {
+  const label = field && field.querySelector('label');
+  return label ? label.textContent.replace(/\*\s*$/, '').trim() : '';
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "cannot be before the child's date of birth (2031-05-02)" as a person writes the date: 2 May 2031. */
+function longDates(text) {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso, y, m, d) => LONG_DATE.format(new Date(Date.UTC(+y, +m - 1, +d))));
 }
 
 function sentence(label, reason) {
-  const text = `${label ? `${label} ` : ''}${reason}`.trim();
+  const text = longDates(`${label ? `${label} ` : ''}${reason}`.trim());
   const first = text.charAt(0).toUpperCase() + text.substring(1);
   return /[.!?]$/.test(first) ? first : `${first}.`;
 }
@@ -72,29 +81,26 @@ function clearEarlierRefusals() {
 function showBesideFields(problems) {
   const unplaced = [];
   problems.forEach(({ field, reason }) => {
-    const input = inputFor(field);
-    const holder = input && (input.closest('.fjs-form-field') || input.parentElement);
+    const holder = fieldFor(field);
     if (!holder) {
       unplaced.push(sentence(field === 'variables' ? 'The form' : field, reason));
       return;
     }
-    const message = el('div', { class: 'csc-field-error', role: 'alert', 'data-field': field, style: ERROR_STYLE }, sentence(labelOf(input), reason));
+    const message = el('div', { class: 'csc-field-error', role: 'alert', 'data-field': field, style: ERROR_STYLE }, sentence(labelOf(holder), reason));
     holder.appendChild(message);
-    const control = input.matches('input, select, textarea') ? input : input.querySelector('input, select, textarea');
-    if (control) {
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('data-csc-invalid', '');
-      const corrected = () => {
-        message.remove();
-        control.removeAttribute('aria-invalid');
-        control.removeAttribute('data-csc-invalid');
-      };
-      control.addEventListener('input', corrected, { once: true });
-      control.addEventListener('change', corrected, { once: true });
-    }
+    const controls = [...holder.querySelectorAll('input, select, textarea')];
+    controls.forEach((c) => { c.setAttribute('aria-invalid', 'true'); c.setAttribute('data-csc-invalid', ''); });
+    const corrected = () => {
+      message.remove();
+      controls.forEach((c) => { c.removeAttribute('aria-invalid'); c.removeAttribute('data-csc-invalid'); });
+      holder.removeEventListener('input', corrected);
+      holder.removeEventListener('change', corrected);
+    };
+    holder.addEventListener('input', corrected);
+    holder.addEventListener('change', corrected);
   });
   if (unplaced.length) {
-    const form = document.querySelector('.fjs-form') || document.querySelector('form[name]');
+    const form = [...document.querySelectorAll('.fjs-form')].pop();
     if (form) form.prepend(el('div', { class: 'csc-form-errors alert alert-danger', role: 'alert' }, unplaced.join(' ')));
   }
 }
@@ -159,6 +165,25 @@ function watchFormMessages() {
   new MutationObserver(() => explainPatterns(document)).observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
+/**
+ * Statutory work comes in the order it is due: Tasklist sorts every list by creation date unless the
+ * address says otherwise (it ignores a filter's own order), so a list without a chosen order is
+ * sorted by due date, soonest first, and Tasklist's sort control says "Due date".
+ */
+const BY_DUE_DATE = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
+
+function sortByDueDate() {
+  const hash = window.location.hash || '#/';
+  const [route, query = ''] = hash.substring(1).split('?');
+  if (route !== '/' && route !== '') return;
+  const params = new URLSearchParams(query);
+  if (params.has('sorting')) return;
+  params.set('sorting', BY_DUE_DATE);
+  window.location.replace(`#/?${params.toString()}`);
+}
+
+window.addEventListener('hashchange', sortByDueDate);
+sortByDueDate();
 watchSubmissions();
 if (document.body) watchFormMessages();
 else document.addEventListener('DOMContentLoaded', watchFormMessages);
