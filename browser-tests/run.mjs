@@ -816,6 +816,10 @@ async function aDaysWork(t) {
   await t.shot('authorisation-with-the-assessment');
   await openTab(t, 'Form');
   await claimIfNeeded(t, authoriseId, 'manager.north', 'outcomeReason');
+  await waitUntil(page, () => {
+    const shown = document.querySelector('.task-card .fjs-form [id$="-Field_recommendation"]');
+    return shown && shown.value === 'Child in need plan';
+  }, null, 'the form to show the worker\'s recommendation in words');
   await chooseRadio(t, 'assessmentOutcome', 'Child in need plan');
   await setValue(formField(page, 'outcomeReason'), 'Agreed: a child in need plan with food bank and health visitor support.');
   if (await formField(page, 'transferCriteria').count()) await setValue(formField(page, 'transferCriteria'), 'Not transferring.');

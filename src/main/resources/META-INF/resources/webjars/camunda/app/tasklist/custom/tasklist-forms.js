@@ -161,7 +161,25 @@ function explainPatterns(root) {
   });
 }
 
+/**
+ * A form's read-only facts come from process variables, so a due date reads 2026-12-10 and a
+ * recommendation CHILD_IN_NEED_PLAN. Shown as a person writes them: 10 December 2026, "Child in need
+ * plan". Only what the field shows changes: the form keeps (and submits) the value it was given.
+ */
+function readableReadOnlyFields() {
+  document.querySelectorAll('.fjs-form input[readonly], .fjs-form input[disabled]').forEach((input) => {
+    const value = input.value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      input.value = longDates(value);
+    } else if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value)) {
+      const text = value.replace(/_/g, ' ').toLowerCase();
+      input.value = text.charAt(0).toUpperCase() + text.substring(1);
+    }
+  });
+}
+
 function watchFormMessages() {
+  setInterval(readableReadOnlyFields, 300);
   new MutationObserver(() => explainPatterns(document)).observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
