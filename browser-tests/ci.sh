@@ -71,8 +71,8 @@ echo "browser tests: app UP after $(( $(date +%s) - started )) s"
 # The demo city's history is replayed in the background (live requests always see today, see
 # HistoryReplay): let it finish, so the dashboard shows the whole year and its escalations.
 until grep -q "Demo city seeded\|Demo city seeding stopped" "$LOG"; do
-  if [ $(( $(date +%s) - started )) -ge 300 ]; then
-    echo "browser tests: the demo city was not seeded within 300 s; running the journeys anyway" >&2
+  if [ $(( $(date +%s) - started )) -ge 600 ]; then
+    echo "browser tests: the demo city was not seeded within 600 s; running the journeys anyway" >&2
     break
   fi
   sleep 2

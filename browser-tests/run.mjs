@@ -211,10 +211,39 @@ async function selectFilter(t, name) {
     .some((a) => a.textContent.trim().startsWith(n)), name, `the filter "${name}" to become active`);
 }
 
+/**
+ * The list is sorted by due date: a task due later is on a later page, and a person pages to it.
+ * Pages forward (at most 12 pages) until {@code wanted} is on the page; back to page 1 first.
+ */
+async function pageTo(t, wanted) {
+  const { page } = t;
+  await page.locator('ol.tasks-list li.task').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT }).catch(() => {});
+  const first = page.locator('.pagination li:not(.disabled) a', { hasText: '«' });
+  if (!(await wanted.count()) && await first.count()) await turnPage(t, first);
+  for (let pageNo = 1; pageNo < 12 && !(await wanted.count()); pageNo += 1) {
+    const next = page.locator('.pagination li:not(.disabled) a', { hasText: '›' });
+    if (!(await next.count())) break;
+    await turnPage(t, next);
+  }
+}
+
+async function turnPage(t, control) {
+  const { page } = t;
+  const before = await page.locator('ol.tasks-list li.task h4.task a').first().getAttribute('href').catch(() => null);
+  await domClick(control);
+  await page.waitForFunction((href) => {
+    const first = document.querySelector('ol.tasks-list li.task h4.task a');
+    return first && first.getAttribute('href') !== href;
+  }, before, { timeout: STEP_TIMEOUT, polling: 200 }).catch(() => {});
+  // The cards name the child once the plugin has them.
+  await page.waitForTimeout(400);
+}
+
 /** Opens the first task of that name in the current filter's list; returns its id. */
 async function openTask(t, taskName, filterName) {
   const { page } = t;
   const link = page.locator('ol.tasks-list li.task h4.task a', { hasText: taskName });
+  await pageTo(t, link);
   try {
     await link.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   } catch {
@@ -447,8 +476,14 @@ async function managerSeesStatutoryTimescales(t) {
   await waitFor(plugin, 'the "Statutory timescales" plugin on the Cockpit dashboard (is config.js in the jar?)');
   await waitUntil(page, () => {
     const panels = [...document.querySelectorAll('#csc-statutory-timescales [data-panel]')];
-    return panels.length === 3 && panels.every((p) => p.getAttribute('data-state') !== 'loading');
-  }, null, 'the three plugin panels to finish loading');
+    return panels.length === 4 && panels.every((p) => p.getAttribute('data-state') !== 'loading');
+  }, null, 'the four plugin panels to finish loading');
+  const first = await page.evaluate(() => {
+    const plugin = document.querySelector('#csc-statutory-timescales');
+    const own = document.querySelector('.dashboard section.actual');
+    return !own || plugin.getBoundingClientRect().top < own.getBoundingClientRect().top;
+  });
+  check(first, 'the statutory timescales dashboard is not first on the screen');
   await plugin.scrollIntoViewIfNeeded();
   await t.shot('dashboard');
   await plugin.screenshot({ path: path.join(SHOTS, `${t.name}-plugin.png`) });
@@ -474,6 +509,10 @@ async function managerSeesStatutoryTimescales(t) {
     check(rows.every((r) => r.code && r.status && r.label), `an indicator row lacks a code or a status: ${JSON.stringify(rows)}`);
     t.log(`indicators: ${rows.map((r) => `${r.code} ${r.status}`).join(', ')}`);
   }
+  check(panels.caseloads.state === 'ready', `the caseloads panel is "${panels.caseloads.state}": ${panels.caseloads.text.slice(0, 200)}`);
+  const workers = await page.locator('#csc-statutory-timescales [data-table=caseloads] tbody tr').count();
+  check(workers > 0, 'the caseloads panel lists no social worker of the manager\'s teams');
+  t.log(`caseloads: ${workers} worker(s)`);
   for (const key of ['trend', 'breaches']) {
     check(['ready', 'empty', 'unavailable'].includes(panels[key].state), `the ${key} panel ended in state "${panels[key].state}"`);
   }
@@ -613,6 +652,7 @@ async function openChildsTask(t, taskName, childName, filterName) {
   const { page } = t;
   const item = page.locator('ol.tasks-list li.task', { has: page.locator('.csc-card-child', { hasText: childName }) })
     .filter({ has: page.locator('h4.task a', { hasText: taskName }) });
+  await pageTo(t, item);
   try {
     await item.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   } catch {

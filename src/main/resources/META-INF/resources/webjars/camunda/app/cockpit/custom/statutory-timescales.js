@@ -484,6 +484,50 @@ function renderBreaches(p, data, today) {
     h('p', { class: 'csc-st__sub' }, 'Days overdue are calendar days since the due date. The child\'s name opens the case file in Tasklist; the last column opens the process instance in Cockpit.'));
 }
 
+/* --- caseloads of the teams the user manages */
+
+/**
+ * The teams come from the indicators by team (a team manager's own teams; every team for the
+ * city-wide managers); each team's workers from /api/teams/{team}/workers, as allocation shows them.
+ */
+async function loadCaseloads(p, signal, from, to) {
+  setState(p, 'loading', message('Loading caseloads\u2026'));
+  try {
+    const byTeam = await getJson(`/performance/indicators?${new URLSearchParams({ from, to, level: 'team' })}`, signal);
+    const teams = [...new Set((byTeam && Array.isArray(byTeam.rows) ? byTeam.rows : []).map((row) => row.group).filter(Boolean))].sort();
+    const loads = [];
+    for (const team of teams) {
+      try {
+        loads.push({ team, workers: await getJson(`/teams/${encodeURIComponent(team)}/workers`, signal) });
+      } catch (e) {
+        if (e && e.name === 'AbortError') return;
+      }
+    }
+    if (signal.aborted) return;
+    if (!loads.length) {
+      setState(p, 'empty', message('No team caseloads to show.'));
+      return;
+    }
+    setState(p, 'ready', loads.map(({ team, workers }) => h('section', { 'data-team': team },
+      h('h4', { class: 'csc-st__team-title' }, teamLabel(team)),
+      h('div', { class: 'csc-st__table-wrap' }, h('table', { class: 'csc-st__table', 'data-table': 'caseloads' },
+        h('caption', { class: 'csc-st__sr' }, `Caseloads of ${teamLabel(team)}`),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Social worker'), h('th', { scope: 'col', class: 'csc-st__num' }, 'Open cases'),
+          h('th', { scope: 'col' }, 'Nearest deadline'))),
+        h('tbody', null, (Array.isArray(workers) ? workers : []).map((w) => {
+          const next = w.nearestDeadline;
+          const when = next ? `${formatDate(next.dueOn)} (${next.overdue ? `overdue by ${Math.abs(next.workingDaysLeft)} working days` : `${next.workingDaysLeft} working days left`})` : 'None open';
+          return h('tr', { 'data-worker': w.userId },
+            h('th', { scope: 'row' }, w.name || w.userId),
+            h('td', { class: 'csc-st__num' }, String(w.openCases)),
+            h('td', null, next ? h('span', null, next.rule && next.rule.label ? `${next.rule.label}: ` : '', when) : when));
+        })))))));
+  } catch (e) {
+    if (e && e.name === 'AbortError') return;
+    setState(p, 'unavailable', message(`Caseloads not available: ${e.message || e}.`, 'unavailable'));
+  }
+}
+
 /* ---------------------------------------------------------------- plugin */
 
 let controller = null;
@@ -498,6 +542,7 @@ function render(node) {
   const indicators = panel('indicators', 'Indicators against target');
   const trend = panel('trend', 'Trend by month');
   const breaches = panel('breaches', 'Open breaches by team', true);
+  const caseloads = panel('caseloads', 'Caseloads of your teams', true);
 
   const periodSelectId = uid('period');
   const periods = {
@@ -521,13 +566,14 @@ function render(node) {
   const root = h('section', { class: 'csc-st', id: PLUGIN_ID, 'aria-labelledby': titleId },
     h('style', null, CSS),
     h('h2', { class: 'csc-st__title', id: titleId }, 'Statutory timescales'),
-    h('p', { class: 'csc-st__intro' }, 'Statutory indicators against target (city-wide, or for the teams you manage), their monthly trend, and open breaches by team.'),
-    h('div', { class: 'csc-st__panels' }, indicators.section, trend.section, breaches.section));
+    h('p', { class: 'csc-st__intro' }, 'Statutory indicators against target (city-wide, or for the teams you manage), their monthly trend, open breaches by team, and your teams\' caseloads.'),
+    h('div', { class: 'csc-st__panels' }, indicators.section, trend.section, breaches.section, caseloads.section));
   node.replaceChildren(root);
 
   loadIndicators('year');
   load(trend, '/performance/trend?months=12', signal, (data) => renderTrend(trend, data), 'the monthly trend');
   load(breaches, '/escalations?status=open', signal, (data) => renderBreaches(breaches, data, today), 'open breaches');
+  loadCaseloads(caseloads, signal, isoDate(reportingYearStart(today)), isoDate(today));
 }
 
 export default {
