@@ -55,34 +55,38 @@ class WebappFormRefusals extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var buffered = new ContentCachingResponseWrapper(response);
+        boolean rewritten = false;
         try {
             chain.doFilter(request, buffered);
-            if (buffered.getStatus() >= 400) {
-                rewriteRefusal(request, buffered);
-            }
+            rewritten = buffered.getStatus() >= 400 && rewriteRefusal(request, buffered, response);
         } finally {
             TaskRejection.forget();
-            buffered.copyBodyToResponse();
+            if (!rewritten) {
+                buffered.copyBodyToResponse();
+            }
         }
     }
 
-    private void rewriteRefusal(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
-        String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
-        if (body.contains(TaskRejection.INVALID)) {
-            List<FieldProblem> problems = TaskRejection.takeRefused();
-            answer(request, response, 400, EngineRestError.INVALID_REQUEST, problems.isEmpty()
-                    ? List.of(new FieldProblem("variables", "were refused: please check the form")) : problems);
+    /**
+     * The refusal as 400 with its fields, written straight to the client without a fixed length, so
+     * the answer is complete only when the whole request is (its log line, written on the way out,
+     * comes first).
+     */
+    private boolean rewriteRefusal(HttpServletRequest request, ContentCachingResponseWrapper buffered, HttpServletResponse response)
+            throws IOException {
+        String body = new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8);
+        if (!body.contains(TaskRejection.INVALID)) {
+            return false;
         }
-    }
-
-    private void answer(HttpServletRequest request, ContentCachingResponseWrapper response, int status, String type,
-                        List<FieldProblem> problems) throws IOException {
-        response.resetBuffer();
-        response.setStatus(status);
+        List<FieldProblem> problems = TaskRejection.takeRefused();
+        buffered.resetBuffer();
+        response.setStatus(400);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), new EngineRestError(type, time.now().toString(), status, "Bad Request",
-                MESSAGE, request.getRequestURI(), problems));
+        json.writeValue(response.getOutputStream(), new EngineRestError(EngineRestError.INVALID_REQUEST, time.now().toString(), 400,
+                "Bad Request", MESSAGE, request.getRequestURI(), problems.isEmpty()
+                        ? List.of(new FieldProblem("variables", "were refused: please check the form")) : problems));
+        return true;
     }
 
     @Configuration(proxyBeanMethods = false)
