@@ -647,6 +647,14 @@ function todayInLondon() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }
 
+/** Waits until the task of this name is open in the detail pane. */
+async function waitForTaskOpen(t, taskName) {
+  await waitUntil(t.page, (n) => {
+    const h2 = document.querySelector('.task-card h2.task');
+    return h2 && h2.textContent.trim() === n;
+  }, taskName, `the task "${taskName}" to open`);
+}
+
 /** Opens the task of this name on the card that names the child, in the current filter. */
 async function openChildsTask(t, taskName, childName, filterName) {
   const { page } = t;
@@ -663,10 +671,7 @@ async function openChildsTask(t, taskName, childName, filterName) {
   const href = await link.getAttribute('href');
   const taskId = (/task=([^&]+)/.exec(href || '') || [])[1];
   await domClick(link);
-  await waitUntil(page, (n) => {
-    const h2 = document.querySelector('.task-card h2.task');
-    return h2 && h2.textContent.trim() === n;
-  }, taskName, `the task "${taskName}" to open`);
+  await waitForTaskOpen(t, taskName);
   await waitForFormData(t, 'caseRef');
   t.log(`opened "${taskName}" for ${childName} (${taskId})`);
   return taskId;
@@ -688,10 +693,7 @@ async function openTaskOfCase(t, user, caseRef, namePattern, childName) {
     params.delete('detailsTab');
     window.location.hash = `#/?${params.toString()}`;
   }, taskId);
-  await waitUntil(page, (n) => {
-    const h2 = document.querySelector('.task-card h2.task');
-    return h2 && h2.textContent.trim() === n;
-  }, taskName, `the task "${taskName}" to open`);
+  await waitForTaskOpen(t, taskName);
   await waitForFormData(t, 'caseRef');
   t.log(`opened "${taskName}" for ${childName} (${taskId})`);
   return { taskId, taskName };
