@@ -173,7 +173,32 @@ class DemoTaskValues {
                 v.put("legalAdvice", "Threshold crossed");
                 v.put("thresholdMet", random.nextInt(5) == 0 ? "NO" : "YES");
             }
-            case ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS -> v.put("letterSentOn", today);
+            case ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS -> {
+                // Children Act 1989 s31ZA: the letter offers a family group decision-making meeting unless
+                // that is not in the child's best interests (about one letter in six here).
+                v.put("letterSentOn", today);
+                boolean offered = random.nextInt(6) != 0;
+                v.put("fgdmOffered", offered ? "YES" : "NO");
+                if (!offered) {
+                    v.put("fgdmNotOfferedReason", "Domestic abuse within the family network: a family meeting would put the child at risk");
+                }
+            }
+            case ReceptionIntoCarePanelModel.Tasks.RECORD_FAMILY_GROUP_ANSWER -> {
+                v.put("fgdmAnsweredOn", today);
+                v.put("fgdmAccepted", random.nextInt(4) == 0 ? "NO" : "YES");
+            }
+            case ReceptionIntoCarePanelModel.Tasks.HOLD_FAMILY_GROUP_MEETING -> {
+                String result = pick(random, "HELD", 8, "FAMILY_WITHDREW", 1, "NOT_HELD_BEST_INTERESTS", 1);
+                v.put("fgdmMeetingResult", result);
+                if (result.equals("HELD")) {
+                    v.put("fgdmHeldOn", today);
+                    v.put("fgdmOutcome", pick(random, "FAMILY_PLAN_AGREED", 4, "FAMILY_PLAN_PARTLY_AGREED", 3, "NO_FAMILY_PLAN", 3));
+                    v.put("fgdmSummary", "The family network proposed who will care for the child and how they will be supported");
+                } else {
+                    v.put("fgdmSummary", result.equals("FAMILY_WITHDREW") ? "The parents withdrew their acceptance"
+                            : "New information about risk within the family network");
+                }
+            }
             case ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING -> {
                 v.put("meetingHeldOn", today);
                 v.put("preProceedingsOutcome", random.nextBoolean() ? "STEP_DOWN" : "ISSUE_PROCEEDINGS");
