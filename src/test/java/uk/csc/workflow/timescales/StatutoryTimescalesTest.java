@@ -80,6 +80,9 @@ class StatutoryTimescalesTest {
             CIN_PLAN_REVIEW     | 2026-11-30 | WT2010  | 2027-02-28 | 3 months clamp to February's end
             CIN_PLAN_REVIEW     | 2027-11-30 | WT2023  | 2028-02-29 | 3 months into a leap February
             CIN_VISIT           | 2026-12-22 | WT2023  | 2027-01-22 | 20 working days: 23, 24, 29, 30, 31 Dec, 4-8, 11-15, 18-22 Jan
+            FGDM_ANSWER         | 2026-12-22 | WT2010  | 2026-12-31 | 23, 24, 29, 30, 31 December
+            FGDM_MEETING        | 2027-03-24 | WT2023  | 2027-04-23 | 20 working days past Easter 2027: 25, 30, 31 Mar, 1, 2, 5-9, 12-16, 19-23 Apr
+            FGDM_MEETING        | 2026-12-22 | WT2010  | 2027-01-22 | 20 working days past Christmas and New Year
             """)
     void dueDates(String rule, LocalDate from, GuidanceProfile profile, LocalDate dueOn, String why) {
         Deadline deadline = clock.deadline(rule, from, profile);
@@ -100,7 +103,8 @@ class StatutoryTimescalesTest {
                 "POLICE_PROTECTION", "EPO", "CARE_PROCEEDINGS",
                 "ALLOCATION", "STRATEGY_DISCUSSION", "PANEL_REQUEST", "PANEL_ENDORSEMENT", "PANEL_INFORMATION", "PLACEMENT_RECORD",
                 "RESIDENTIAL_APPROVAL", "LEGAL_PLANNING_MEETING", "LETTER_BEFORE_PROCEEDINGS", "PRE_PROCEEDINGS_MEETING",
-                "CORE_GROUP_FIRST", "CORE_GROUP_NEXT", "CP_VISIT", "CIN_PLAN", "CIN_PLAN_REVIEW", "CIN_VISIT");
+                "CORE_GROUP_FIRST", "CORE_GROUP_NEXT", "CP_VISIT", "CIN_PLAN", "CIN_PLAN_REVIEW", "CIN_VISIT",
+                "FGDM_ANSWER", "FGDM_MEETING");
     }
 
     @Test
