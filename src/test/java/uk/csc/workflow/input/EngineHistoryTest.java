@@ -149,6 +149,8 @@ class EngineHistoryTest {
         names.addAll(ChildProtectionPlanModel.START_DATA);
         names.addAll(ChildInNeedPlanModel.CASE_DATA);
         names.addAll(ChildInNeedPlanModel.START_DATA);
+        names.addAll(uk.csc.workflow.plans.FamilyHelpPlanModel.CASE_DATA);
+        names.addAll(uk.csc.workflow.plans.FamilyHelpPlanModel.START_DATA);
         return names;
     }
 
