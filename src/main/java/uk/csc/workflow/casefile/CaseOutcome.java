@@ -17,7 +17,13 @@ public enum CaseOutcome {
     /** A child in need plan stepped up to a strategy discussion (the referral route's). */
     STEPPED_UP_TO_STRATEGY_DISCUSSION(CaseStage.STRATEGY_DISCUSSION),
     /** A child in need plan closed, with its CIN census closure reason. */
-    CHILD_IN_NEED_PLAN_CLOSED(CaseStage.CLOSED);
+    CHILD_IN_NEED_PLAN_CLOSED(CaseStage.CLOSED),
+    /** Families First: the single assessment led to a Family Help plan with a lead practitioner. */
+    FAMILY_HELP_PLAN(CaseStage.FAMILY_HELP),
+    /** A Family Help plan stepped down to universal services. */
+    FAMILY_HELP_STEPPED_DOWN(CaseStage.CLOSED),
+    /** A Family Help plan closed: the family's needs were met. */
+    FAMILY_HELP_CLOSED(CaseStage.CLOSED);
 
     private final CaseStage nextStage;
 

@@ -31,6 +31,9 @@ public final class StatutoryRuleIds {
     public static final String CIN_PLAN = "CIN_PLAN";
     public static final String CIN_PLAN_REVIEW = "CIN_PLAN_REVIEW";
     public static final String CIN_VISIT = "CIN_VISIT";
+    public static final String FGDM_MEETING = "FGDM_MEETING";
+    public static final String FAMILY_HELP_PLAN = "FAMILY_HELP_PLAN";
+    public static final String FAMILY_HELP_REVIEW = "FAMILY_HELP_REVIEW";
 
     private StatutoryRuleIds() {
     }

@@ -95,7 +95,7 @@ class TimescalesController {
         try {
             return GuidanceProfile.valueOf(profile.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("profile", "'" + profile + "' is not a profile; use WT2010 or WT2023");
+            throw new BadRequestException("profile", "'" + profile + "' is not a profile; use WT2010, WT2023 or FAMILIES_FIRST");
         }
     }
 }

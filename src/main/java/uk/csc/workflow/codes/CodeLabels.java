@@ -64,6 +64,8 @@ public final class CodeLabels {
     public static final String ESCALATION_LEVEL = "ESCALATION_LEVEL";
     public static final String LEGAL_STEP = "LEGAL_STEP";
     public static final String LEGAL_STEP_OUTCOME = "LEGAL_STEP_OUTCOME";
+    public static final String FGDM_MEETING_RESULT = "FGDM_MEETING_RESULT";
+    public static final String FGDM_OUTCOME = "FGDM_OUTCOME";
 
     private static final String FILE = "/codes/code-labels.txt";
     private static final Map<String, Map<String, String>> LISTS = load();

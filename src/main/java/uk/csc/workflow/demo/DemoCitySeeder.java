@@ -154,13 +154,16 @@ class DemoCitySeeder {
         long started = System.nanoTime();
         LocalDate today = time.today();
         GuidanceProfile configured = profiles.forNewCases();
-        // The council moved to Working Together 2023 for its last quarter: single assessments from then.
-        LocalDate switchToWt2023 = today.minusMonths(3);
+        // The council moved to Working Together 2023 five months ago (single assessments from then), and
+        // joined the Families First Partnership a month later (Family Help plans after a single assessment).
+        LocalDate switchToWt2023 = today.minusMonths(5);
+        LocalDate switchToFamiliesFirst = today.minusMonths(4);
         int contacts = 0;
         int completed = 0;
         for (long daysAgo = days; daysAgo > 0; daysAgo--) {
             LocalDate day = today.minusDays(daysAgo);
-            GuidanceProfile profile = day.isBefore(switchToWt2023) ? configured : GuidanceProfile.WT2023;
+            GuidanceProfile profile = day.isBefore(switchToWt2023) ? configured
+                    : day.isBefore(switchToFamiliesFirst) ? GuidanceProfile.WT2023 : GuidanceProfile.FAMILIES_FIRST;
             if (calendar.isWorkingDay(day)) {
                 contacts += step(day, LocalTime.of(9, 30), profile, () -> {
                     runDueJobs();

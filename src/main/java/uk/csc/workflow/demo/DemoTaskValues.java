@@ -21,6 +21,7 @@ import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
+import uk.csc.workflow.plans.FamilyHelpPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
@@ -50,7 +51,7 @@ class DemoTaskValues {
 
     /** The variables the demo decides on, read in one call per task. */
     private static final String REVIEW_DUE_ON = ClockVariables.dueOn(LookedAfterReviewsModel.Clocks.REVIEW);
-    static final List<String> READ = List.of("team", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId",
+    static final List<String> READ = List.of("team", "profile", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId",
             ChildProtectionPlanModel.Variables.REVIEW_NUMBER);
 
     Map<String, Object> variablesOf(Task task) {
@@ -71,7 +72,7 @@ class DemoTaskValues {
             case ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT,
                  ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE,
                  ReceptionIntoCarePanelModel.Tasks.PREPARE_REQUEST, ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION, LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW,
-                 ChildInNeedPlanModel.Tasks.HOLD_REVIEW ->
+                 ChildInNeedPlanModel.Tasks.HOLD_REVIEW, FamilyHelpPlanModel.Tasks.HOLD_REVIEW ->
                     new CurrentUser("manager." + side, Set.of("team-manager", teamGroup));
             case StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION, StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION -> escalationRecipient(task);
             default -> new CurrentUser("worker." + side, Set.of("practitioner", teamGroup));
@@ -117,7 +118,8 @@ class DemoTaskValues {
             case ReferralToAssessmentModel.Tasks.COMPLETE_INITIAL_ASSESSMENT -> assessment(v, today, random,
                     pick(random, "CLOSE", 26, "CHILD_IN_NEED_PLAN", 36, "CORE_ASSESSMENT", 15, "STRATEGY_DISCUSSION", 9, "PANEL", 14));
             case ReferralToAssessmentModel.Tasks.COMPLETE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT -> assessment(v, today, random,
-                    pick(random, "CLOSE", 25, "CHILD_IN_NEED_PLAN", 45, "CARE_MANAGEMENT", 12, "STRATEGY_DISCUSSION", 10, "PANEL", 8));
+                    pick(random, "CLOSE", 25, familiesFirst(variables) ? "FAMILY_HELP_PLAN" : "CHILD_IN_NEED_PLAN", 45, "CARE_MANAGEMENT", 12,
+                            "STRATEGY_DISCUSSION", 10, "PANEL", 8));
             case ReferralToAssessmentModel.Tasks.AUTHORISE_INITIAL_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_CORE_ASSESSMENT, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT -> {
                 String recommendation = (String) variables.get("recommendation");
                 v.put("assessmentOutcome", random.nextInt(12) == 0 ? "RETURN_TO_WORKER" : recommendation);
@@ -173,7 +175,32 @@ class DemoTaskValues {
                 v.put("legalAdvice", "Threshold crossed");
                 v.put("thresholdMet", random.nextInt(5) == 0 ? "NO" : "YES");
             }
-            case ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS -> v.put("letterSentOn", today);
+            case ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS -> {
+                // Children Act 1989 s31ZA: the letter offers a family group decision-making meeting unless
+                // that is not in the child's best interests (about one letter in six here).
+                v.put("letterSentOn", today);
+                boolean offered = random.nextInt(6) != 0;
+                v.put("fgdmOffered", offered ? "YES" : "NO");
+                if (!offered) {
+                    v.put("fgdmNotOfferedReason", "Domestic abuse within the family network: a family meeting would put the child at risk");
+                }
+            }
+            case ReceptionIntoCarePanelModel.Tasks.RECORD_FAMILY_GROUP_ANSWER -> {
+                v.put("fgdmAnsweredOn", today);
+                v.put("fgdmAccepted", random.nextInt(4) == 0 ? "NO" : "YES");
+            }
+            case ReceptionIntoCarePanelModel.Tasks.HOLD_FAMILY_GROUP_MEETING -> {
+                String result = pick(random, "HELD", 8, "FAMILY_WITHDREW", 1, "NOT_HELD_BEST_INTERESTS", 1);
+                v.put("fgdmMeetingResult", result);
+                if (result.equals("HELD")) {
+                    v.put("fgdmHeldOn", today);
+                    v.put("fgdmOutcome", pick(random, "FAMILY_PLAN_AGREED", 4, "FAMILY_PLAN_PARTLY_AGREED", 3, "NO_FAMILY_PLAN", 3));
+                    v.put("fgdmSummary", "The family network proposed who will care for the child and how they will be supported");
+                } else {
+                    v.put("fgdmSummary", result.equals("FAMILY_WITHDREW") ? "The parents withdrew their acceptance"
+                            : "New information about risk within the family network");
+                }
+            }
             case ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING -> {
                 v.put("meetingHeldOn", today);
                 v.put("preProceedingsOutcome", random.nextBoolean() ? "STEP_DOWN" : "ISSUE_PROCEEDINGS");
@@ -232,6 +259,19 @@ class DemoTaskValues {
                 v.put("planNeeds", "Routines, school attendance and health appointments");
             }
             case ChildInNeedPlanModel.Tasks.HOLD_REVIEW -> cinReview(v, today, number(variables), random);
+            case FamilyHelpPlanModel.Tasks.AGREE_PLAN -> {
+                v.put("planAgreedOn", today);
+                v.put("planParticipants", "Child, parents, school, lead practitioner");
+                v.put("planNeeds", "Routines, school attendance and support for the parents");
+            }
+            case FamilyHelpPlanModel.Tasks.HOLD_REVIEW -> {
+                // Family Help (Families First): most plans continue at the first review, then close or step down; a few step up.
+                v.put("reviewHeldOn", today);
+                v.put("lateReason", "Rearranged at the family's request");
+                v.put("reviewSummary", "Progress against the Family Help plan reviewed with the family");
+                v.put("reviewDecision", number(variables) == 1 ? pick(random, "CONTINUE", 60, "CLOSE", 25, "STEP_DOWN", 10, "STEP_UP", 5)
+                        : pick(random, "CONTINUE", 30, "CLOSE", 45, "STEP_DOWN", 20, "STEP_UP", 5));
+            }
             case StatutoryEscalationModel.Tasks.ACKNOWLEDGE_ESCALATION -> v.put("acknowledgementNote", "Discussed with the worker");
             case StatutoryEscalationModel.Tasks.RESOLVE_ESCALATION -> v.put("resolution", "Work completed");
             default -> { }
@@ -270,6 +310,10 @@ class DemoTaskValues {
                 : pick(random, "CONTINUE", 35, "CLOSE", 45, "STEP_DOWN", 15, "STEP_UP", 5);
         v.put("reviewDecision", decision);
         v.put("closureReason", decision.equals("STEP_DOWN") ? "RC7" : pick(random, "RC7", 70, "RC5", 10, "RC8", 10, "RC4", 5, "RC3", 5));
+    }
+
+    private static boolean familiesFirst(Map<String, Object> variables) {
+        return "FAMILIES_FIRST".equals(variables.get("profile"));
     }
 
     private void assessment(Map<String, Object> v, String today, Random random, String recommendation) {

@@ -18,6 +18,12 @@ public final class PanelCodes {
 
     public enum PreProceedingsOutcome { ISSUE_PROCEEDINGS, STEP_DOWN }
 
+    /** Whether the family group decision-making meeting the family accepted was held (Children Act 1989 s31ZA(2), (3)). */
+    public enum FgdmMeetingResult { HELD, NOT_HELD_BEST_INTERESTS, FAMILY_WITHDREW }
+
+    /** What the family's meeting proposed in response to the concerns (s31ZA(4)(b)). */
+    public enum FgdmOutcome { FAMILY_PLAN_AGREED, FAMILY_PLAN_PARTLY_AGREED, NO_FAMILY_PLAN }
+
     public enum FinalOrder {
         CARE_ORDER, SUPERVISION_ORDER, SPECIAL_GUARDIANSHIP_ORDER, CHILD_ARRANGEMENTS_ORDER, PLACEMENT_ORDER, NO_ORDER, WITHDRAWN
     }

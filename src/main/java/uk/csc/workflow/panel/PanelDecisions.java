@@ -28,12 +28,14 @@ public class PanelDecisions {
     private final JdbcClient jdbc;
     private final PanelRecords records;
     private final CaseFileService cases;
+    private final PreProceedingsRecords preProceedings;
     private final TimeSource time;
 
-    PanelDecisions(JdbcClient jdbc, PanelRecords records, CaseFileService cases, TimeSource time) {
+    PanelDecisions(JdbcClient jdbc, PanelRecords records, CaseFileService cases, PreProceedingsRecords preProceedings, TimeSource time) {
         this.jdbc = jdbc;
         this.records = records;
         this.cases = cases;
+        this.preProceedings = preProceedings;
         this.time = time;
     }
 
@@ -43,6 +45,9 @@ public class PanelDecisions {
         DecisionRecord decision = readDecision(form);
         long caseId = records.caseOf(requestId);
         insertDecision(requestId, decision, userId, null, null);
+        if (decision.decision() == Decision.LEGAL_PROCEEDINGS) {
+            preProceedings.open(caseId, requestId, decision.legalRoute(), time.today(), decision.fgdmNotOfferedReason());
+        }
         jdbc.sql("UPDATE panel_request SET status = :s WHERE id = :id")
                 .param("s", decision.decision() == Decision.MORE_INFORMATION ? "MORE_INFORMATION" : "DECIDED")
                 .param("id", requestId).update();
@@ -81,7 +86,7 @@ public class PanelDecisions {
     }
 
     private record DecisionRecord(Decision decision, LegalRoute legalRoute, LocalDate supportReviewOn, String informationNeeded,
-                                  String reasons, String attendees, String conditions) {
+                                  String reasons, String attendees, String conditions, String fgdmNotOfferedReason) {
     }
 
     private DecisionRecord readDecision(FormValues form) {
@@ -95,6 +100,12 @@ public class PanelDecisions {
         if (decision == Decision.LEGAL_PROCEEDINGS && route == null && !form.hasProblem("legalRoute")) {
             form.problem("legalRoute", "choose pre-proceedings or issue");
         }
+        String notOffered = form.optionalText("fgdmNotOfferedReason", 2000);
+        if (decision == Decision.LEGAL_PROCEEDINGS && route == LegalRoute.ISSUE && notOffered == null && !form.hasProblem("fgdmNotOfferedReason")) {
+            // Children Act 1989 s31ZA(1), (3): issuing now, without pre-proceedings, offers no family group
+            // decision-making meeting first; only the child's best interests allow that.
+            form.problem("fgdmNotOfferedReason", "say why offering a family group decision-making meeting before issuing is not in the child's best interests");
+        }
         if (decision == Decision.SUPPORT_AT_HOME && reviewOn == null && !form.hasProblem("supportReviewOn")) {
             form.problem("supportReviewOn", "support at home needs a review date");
         }
@@ -107,7 +118,8 @@ public class PanelDecisions {
         form.validate();
         return new DecisionRecord(decision, decision == Decision.LEGAL_PROCEEDINGS ? route : null,
                 decision == Decision.SUPPORT_AT_HOME ? reviewOn : null,
-                decision == Decision.MORE_INFORMATION ? information : null, reasons, attendees, conditions);
+                decision == Decision.MORE_INFORMATION ? information : null, reasons, attendees, conditions,
+                decision == Decision.LEGAL_PROCEEDINGS && route == LegalRoute.ISSUE ? notOffered : null);
     }
 
     private long insertDecision(long requestId, DecisionRecord d, String userId, Long supersedes, String correctionReason) {

@@ -41,6 +41,10 @@ public final class ReceptionIntoCarePanelModel {
         public static final String HOLD_LEGAL_PLANNING_MEETING = "UserTask_HoldLegalPlanningMeeting";
         /** Send the letter before proceedings. */
         public static final String SEND_LETTER_BEFORE_PROCEEDINGS = "UserTask_SendLetterBeforeProceedings";
+        /** Record the family's answer to the offer of a family group decision-making meeting. */
+        public static final String RECORD_FAMILY_GROUP_ANSWER = "UserTask_RecordFamilyGroupAnswer";
+        /** Hold the family group decision-making meeting (its clock, FGDM_MEETING, escalates). */
+        public static final String HOLD_FAMILY_GROUP_MEETING = "UserTask_HoldFamilyGroupMeeting";
         /** Hold the pre-proceedings meeting. */
         public static final String HOLD_PRE_PROCEEDINGS_MEETING = "UserTask_HoldPreProceedingsMeeting";
         /** Record the conclusion of proceedings. */
@@ -61,6 +65,16 @@ public final class ReceptionIntoCarePanelModel {
         public static final String CARE_PROCEEDINGS_REMINDER = "BoundaryEvent_CareProceedingsReminder";
         /** Care proceedings: 5 working days overdue. */
         public static final String CARE_PROCEEDINGS_SERVICE_MANAGER = "BoundaryEvent_CareProceedingsServiceManager";
+        /** Family group decision-making meeting: reminder due. */
+        public static final String FGDM_MEETING_REMINDER = "BoundaryEvent_FgdmMeetingReminder";
+        /** Family group decision-making meeting: deadline passed. */
+        public static final String FGDM_MEETING_DUE = "BoundaryEvent_FgdmMeetingDue";
+        /** Family group decision-making meeting: 5 working days overdue. */
+        public static final String FGDM_MEETING_SERVICE_MANAGER = "BoundaryEvent_FgdmMeetingServiceManager";
+        /** Threshold not met at the legal planning meeting. */
+        public static final String END_THRESHOLD_NOT_MET = "EndEvent_ThresholdNotMet";
+        /** Stepped down from proceedings. */
+        public static final String END_STEPPED_DOWN_FROM_PROCEEDINGS = "EndEvent_SteppedDownFromProceedings";
         /** Health assessment: deadline passed. */
         public static final String HEALTH_ASSESSMENT_DUE = "BoundaryEvent_HealthAssessmentDue";
         /** Child looked after. */
@@ -99,6 +113,11 @@ public final class ReceptionIntoCarePanelModel {
         public static final String PLACEMENT_TYPE = "placementType";
         public static final String PLACEMENT_START_ON = "placementStartOn";
         public static final String PRE_PROCEEDINGS_OUTCOME = "preProceedingsOutcome";
+        /** The letter offered a family group decision-making meeting (Children Act 1989 s31ZA). */
+        public static final String FGDM_OFFERED = "fgdmOffered";
+        public static final String FGDM_ACCEPTED = "fgdmAccepted";
+        /** The day the offer was accepted: the FGDM_MEETING clock counts from it. */
+        public static final String FGDM_ACCEPTED_ON = "fgdmAcceptedOn";
         public static final String PROCEEDINGS_ISSUED_ON = "proceedingsIssuedOn";
         public static final String FINAL_ORDER = "finalOrder";
         public static final String REQUESTED_BY = "requestedBy";
@@ -114,7 +133,8 @@ public final class ReceptionIntoCarePanelModel {
             "placementProvider", "preferenceReason", "approvalReason", "meetingHeldOn", "legalAdvice",
             "letterSentOn", "outcomeReason", "concludedOn", "proceedingsNotes", "carePlanCompletedOn",
             "permanencePlan", "carePlanSummary", "healthAssessmentOn", "healthNotes", "noticeSentOn",
-            "noticeSentTo");
+            "noticeSentTo", "fgdmNotOfferedReason", "fgdmAnsweredOn", "fgdmMeetingResult", "fgdmHeldOn", "fgdmOutcome",
+            "fgdmSummary");
 
     /** What the start form submits: recorded by the first service task, then removed from the process. */
     public static final List<String> START_DATA = List.of("requestReason", "riskSummary", "familyOptions");

@@ -19,6 +19,9 @@ public final class PlanCodes {
     public enum CpPlanEnding { STEP_DOWN_TO_CHILD_IN_NEED, LOOKED_AFTER, NO_FURTHER_ACTION }
 
     /** A child in need review's decision; all but CONTINUE end the plan. */
+    /** A Family Help plan's review: it continues, steps up to a strategy discussion, steps down to universal services, or closes (needs met). */
+    public enum FamilyHelpReviewDecision { CONTINUE, STEP_UP, STEP_DOWN, CLOSE }
+
     public enum CinReviewDecision {
         CONTINUE, STEP_UP, STEP_DOWN, CLOSE;
 

@@ -1,4 +1,4 @@
 package uk.csc.workflow.plans;
 
-/** A child protection plan or a child in need plan. */
-public enum PlanKind { CP, CIN }
+/** A child protection plan, a child in need plan or (profile FAMILIES_FIRST) a Family Help plan. */
+public enum PlanKind { CP, CIN, FH }

@@ -18,10 +18,11 @@ import uk.csc.workflow.timescales.LocalTimescales;
  * @param coreGroupWorkingDays the core group's meetings after its first (rule CORE_GROUP_NEXT, default 20)
  * @param cinReviewMonths      reviews of a child in need plan (rule CIN_PLAN_REVIEW, default 3)
  * @param cinVisitWorkingDays  visits to a child on a child in need plan (rule CIN_VISIT, default 20)
+ * @param familyHelpReviewMonths reviews of a Family Help plan (rule FAMILY_HELP_REVIEW, default 3; profile FAMILIES_FIRST)
  */
 @ConfigurationProperties("csc.plans")
 public record PlanProperties(Integer cpVisitWorkingDays, Integer coreGroupWorkingDays, Integer cinReviewMonths,
-                             Integer cinVisitWorkingDays) implements LocalTimescales {
+                             Integer cinVisitWorkingDays, Integer familyHelpReviewMonths) implements LocalTimescales {
 
     @Override
     public Map<String, LocalAmount> amounts() {
@@ -30,6 +31,7 @@ public record PlanProperties(Integer cpVisitWorkingDays, Integer coreGroupWorkin
         put(amounts, StatutoryRuleIds.CORE_GROUP_NEXT, DurationUnit.WORKING_DAYS, coreGroupWorkingDays);
         put(amounts, StatutoryRuleIds.CIN_PLAN_REVIEW, DurationUnit.MONTHS, cinReviewMonths);
         put(amounts, StatutoryRuleIds.CIN_VISIT, DurationUnit.WORKING_DAYS, cinVisitWorkingDays);
+        put(amounts, StatutoryRuleIds.FAMILY_HELP_REVIEW, DurationUnit.MONTHS, familyHelpReviewMonths);
         return amounts;
     }
 

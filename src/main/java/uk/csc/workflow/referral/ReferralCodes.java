@@ -24,7 +24,7 @@ public final class ReferralCodes {
     public enum CategoryOfNeed { N1, N2, N3, N4, N5, N6, N7, N8 }
 
     public enum AssessmentOutcome {
-        RETURN_TO_WORKER, CLOSE, CHILD_IN_NEED_PLAN, CORE_ASSESSMENT, STRATEGY_DISCUSSION, PANEL, CARE_MANAGEMENT
+        RETURN_TO_WORKER, CLOSE, CHILD_IN_NEED_PLAN, CORE_ASSESSMENT, STRATEGY_DISCUSSION, PANEL, CARE_MANAGEMENT, FAMILY_HELP_PLAN
     }
 
     public enum StrategyDecision { START_S47, NO_S47 }

@@ -202,8 +202,8 @@ public class ReferralService {
         if (seen != null && completed != null && completed.isBefore(seen) && !form.hasProblem("completedOn")) {
             form.problem("completedOn", "an assessment cannot be completed before the child is seen (" + seen + ")");
         }
-        if (recommendation != null && !allowedOutcomes(kind).contains(recommendation)) {
-            form.problem("recommendation", recommendation + " is not an outcome of a " + kind.name().toLowerCase() + " assessment");
+        if (recommendation != null && !allowedOutcomes(kind, profileOf(caseId)).contains(recommendation)) {
+            form.problem("recommendation", notAnOutcome(recommendation, kind));
         }
         form.validate();
         jdbc.sql("""
@@ -225,8 +225,8 @@ public class ReferralService {
         AssessmentOutcome outcome = form.code("assessmentOutcome", AssessmentOutcome.class);
         String reason = form.text("outcomeReason", 2000);
         String criteria = form.optionalText("transferCriteria", 2000);
-        if (outcome != null && outcome != AssessmentOutcome.RETURN_TO_WORKER && !allowedOutcomes(kind).contains(outcome)) {
-            form.problem("assessmentOutcome", outcome + " is not an outcome of a " + kind.name().toLowerCase() + " assessment");
+        if (outcome != null && outcome != AssessmentOutcome.RETURN_TO_WORKER && !allowedOutcomes(kind, profileOf(caseId)).contains(outcome)) {
+            form.problem("assessmentOutcome", notAnOutcome(outcome, kind));
         }
         if (outcome == AssessmentOutcome.CARE_MANAGEMENT && criteria == null && !form.hasProblem("transferCriteria")) {
             form.problem("transferCriteria", "record the criteria met for transfer to care management");
@@ -253,13 +253,31 @@ public class ReferralService {
         return routing;
     }
 
-    static Set<AssessmentOutcome> allowedOutcomes(AssessmentKind kind) {
+    /**
+     * What an assessment may lead to. Under the Families First profile a single assessment may also
+     * lead to a Family Help plan with a lead practitioner (and only there).
+     */
+    static Set<AssessmentOutcome> allowedOutcomes(AssessmentKind kind, GuidanceProfile profile) {
+        if (kind == AssessmentKind.SINGLE && profile == GuidanceProfile.FAMILIES_FIRST) {
+            return Set.of(AssessmentOutcome.CLOSE, AssessmentOutcome.CHILD_IN_NEED_PLAN, AssessmentOutcome.FAMILY_HELP_PLAN,
+                    AssessmentOutcome.CARE_MANAGEMENT, AssessmentOutcome.STRATEGY_DISCUSSION, AssessmentOutcome.PANEL);
+        }
         return switch (kind) {
             case INITIAL -> Set.of(AssessmentOutcome.CLOSE, AssessmentOutcome.CHILD_IN_NEED_PLAN,
                     AssessmentOutcome.CORE_ASSESSMENT, AssessmentOutcome.STRATEGY_DISCUSSION, AssessmentOutcome.PANEL);
             case CORE, SINGLE -> Set.of(AssessmentOutcome.CLOSE, AssessmentOutcome.CHILD_IN_NEED_PLAN,
                     AssessmentOutcome.CARE_MANAGEMENT, AssessmentOutcome.STRATEGY_DISCUSSION, AssessmentOutcome.PANEL);
         };
+    }
+
+    private GuidanceProfile profileOf(long caseId) {
+        return GuidanceProfile.valueOf(cases.get(caseId).profile());
+    }
+
+    private static String notAnOutcome(AssessmentOutcome outcome, AssessmentKind kind) {
+        return outcome == AssessmentOutcome.FAMILY_HELP_PLAN
+                ? "a Family Help plan follows a single assessment under the Families First profile only"
+                : outcome + " is not an outcome of a " + kind.name().toLowerCase() + " assessment";
     }
 
     private LocalDate assessmentStart(long caseId, AssessmentKind kind) {

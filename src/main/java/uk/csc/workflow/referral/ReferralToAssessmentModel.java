@@ -77,6 +77,8 @@ public final class ReferralToAssessmentModel {
         public static final String CLASSIFY_CONTACT = "BusinessRuleTask_ClassifyContact";
         /** Child in need plan. */
         public static final String END_CHILD_IN_NEED_PLAN = "EndEvent_ChildInNeedPlan";
+        /** Family Help plan (profile FAMILIES_FIRST). */
+        public static final String END_FAMILY_HELP_PLAN = "EndEvent_FamilyHelpPlan";
         /** Child protection plan. */
         public static final String END_CHILD_PROTECTION_PLAN = "EndEvent_ChildProtectionPlan";
         /** Closed: no further action. */

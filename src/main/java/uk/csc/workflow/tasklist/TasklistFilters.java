@@ -27,6 +27,7 @@ import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
+import uk.csc.workflow.plans.FamilyHelpPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
@@ -91,6 +92,9 @@ public class TasklistFilters implements ApplicationRunner {
         all.put("Child in need plans", new Definition("Agreeing, visiting and reviewing child in need plans", -3,
                 List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER),
                 () -> tasks.createTaskQuery().processDefinitionKey(ChildInNeedPlanModel.PROCESS_ID).orderByDueDate().asc()));
+        all.put("Family Help plans", new Definition("Agreeing and reviewing Family Help plans (Families First)", -2,
+                List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER),
+                () -> tasks.createTaskQuery().processDefinitionKey(FamilyHelpPlanModel.PROCESS_ID).orderByDueDate().asc()));
         return all;
     }
 

@@ -27,6 +27,6 @@ public record StatutoryRule(String id, DurationUnit unit, int amount, Set<Guidan
     }
 
     public boolean appliesIn(GuidanceProfile profile) {
-        return profiles.contains(profile);
+        return profiles.stream().anyMatch(profile::includes);
     }
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.plans.FamilyHelpPlanModel;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ReferralDriver;
@@ -93,6 +94,8 @@ public class Journeys {
             Map.entry(COMPLETE_CARE_PLAN, "completeCarePlan"), Map.entry(RECORD_HEALTH_ASSESSMENT, "recordHealthAssessment"),
             Map.entry(SEND_PLACEMENT_NOTICE, "sendPlacementNotice"), Map.entry(HOLD_LEGAL_PLANNING_MEETING, "holdLegalPlanningMeeting"),
             Map.entry(SEND_LETTER_BEFORE_PROCEEDINGS, "sendLetterBeforeProceedings"),
+            Map.entry(RECORD_FAMILY_GROUP_ANSWER, "recordFamilyGroupAnswer"),
+            Map.entry(FamilyHelpPlanModel.Tasks.AGREE_PLAN, "agreeFamilyHelpPlan"), Map.entry(HOLD_FAMILY_GROUP_MEETING, "holdFamilyGroupMeeting"),
             Map.entry(HOLD_PRE_PROCEEDINGS_MEETING, "holdPreProceedingsMeeting"), Map.entry(CONCLUDE_PROCEEDINGS, "concludeProceedings"),
             Map.entry(ARRANGE_REVIEW, "arrangeReview"), Map.entry(HOLD_REVIEW, "holdReview"), Map.entry(SIGN_OFF_REVIEW, "signOffReview"),
             Map.entry(RECORD_VISIT, "recordVisit"), Map.entry(ACKNOWLEDGE_ESCALATION, "acknowledgeEscalation"),
@@ -205,7 +208,8 @@ public class Journeys {
                                 this::panelSits),
                         step(RECORD_PANEL_DECISION, "panel.chair", decision("MORE_INFORMATION", "informationNeeded", "Parenting assessment")),
                         step(PROVIDE_MORE_INFORMATION, MANAGER, values("additionalInformation", "Parenting assessment attached"), this::panelSits),
-                        step(RECORD_PANEL_DECISION, "panel.chair", decision("LEGAL_PROCEEDINGS", "legalRoute", "ISSUE")),
+                        step(RECORD_PANEL_DECISION, "panel.chair", decision("LEGAL_PROCEEDINGS", "legalRoute", "ISSUE",
+                                "fgdmNotOfferedReason", "Immediate risk of harm")),
                         step(CONCLUDE_PROCEEDINGS, WORKER, values("concludedOn", today(), "finalOrder", "CARE_ORDER",
                                 "proceedingsNotes", "Final hearing")))),
                 new Journey("emergency admission, then the first weeks in care", contact("SIGNIFICANT_HARM", false, false), List.of(
@@ -238,12 +242,21 @@ public class Journeys {
                         step(RECORD_PANEL_DECISION, "panel.chair", decision("LEGAL_PROCEEDINGS", "legalRoute", "PRE_PROCEEDINGS")),
                         step(HOLD_LEGAL_PLANNING_MEETING, WORKER, values("meetingHeldOn", today(), "legalAdvice", "Threshold crossed",
                                 "thresholdMet", "YES")),
-                        step(SEND_LETTER_BEFORE_PROCEEDINGS, WORKER, values("letterSentOn", today())),
+                        step(SEND_LETTER_BEFORE_PROCEEDINGS, WORKER, values("letterSentOn", today(), "fgdmOffered", "YES")),
+                        step(RECORD_FAMILY_GROUP_ANSWER, WORKER, values("fgdmAnsweredOn", today(), "fgdmAccepted", "YES")),
+                        step(HOLD_FAMILY_GROUP_MEETING, WORKER, values("fgdmMeetingResult", "HELD", "fgdmHeldOn", today(),
+                                "fgdmOutcome", "FAMILY_PLAN_AGREED", "fgdmSummary", "Grandmother to care during the week")),
                         step(HOLD_PRE_PROCEEDINGS_MEETING, WORKER, values("meetingHeldOn", today(), "preProceedingsOutcome", "STEP_DOWN",
                                 "outcomeReason", "Parents engaged")))),
                 new Journey("an escalation acknowledged and resolved", contactThen(this::referralDecisionBreached), List.of(
                         step(ACKNOWLEDGE_ESCALATION, MANAGER, values("acknowledgementNote", "Spoke to the duty manager")),
-                        step(RESOLVE_ESCALATION, MANAGER, values("resolution", "Decision made")))));
+                        step(RESOLVE_ESCALATION, MANAGER, values("resolution", "Decision made")))),
+                new Journey("Families First: a single assessment to a Family Help plan", contactUnder(GuidanceProfile.FAMILIES_FIRST), List.of(
+                        decide, allocate,
+                        step(COMPLETE_SINGLE_ASSESSMENT, WORKER, assessment("FAMILY_HELP_PLAN")),
+                        step(AUTHORISE_SINGLE_ASSESSMENT, MANAGER, authorisationWithCriteria("FAMILY_HELP_PLAN")),
+                        step(FamilyHelpPlanModel.Tasks.AGREE_PLAN, WORKER, values("planAgreedOn", today(),
+                                "planParticipants", "Mother, child, school", "planNeeds", "Routines and school attendance")))));
     }
 
     private static Map<String, Object> withAll(Map<String, Object> values, Object... more) {
@@ -261,6 +274,19 @@ public class Journeys {
                 null, null);
         return drive.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Concerns described by the school", level,
                 false, dv, true, null));
+    }
+
+    /** A contact about a new child received while the council runs the given profile (the case keeps it). */
+    private Consumer<Journey> contactUnder(GuidanceProfile profile) {
+        return journey -> {
+            GuidanceProfile before = profiles.forNewCases();
+            profiles.switchTo(profile);
+            try {
+                journey.contact = receive("CHILD_IN_NEED", false, TestTime.now().minusHours(1));
+            } finally {
+                profiles.switchTo(before);
+            }
+        };
     }
 
     private Consumer<Journey> contact(String level, boolean dv, boolean singleAssessment) {

@@ -260,7 +260,10 @@ class PanelProcessTest {
                 .isEqualTo(Instant.parse("2026-12-31T23:59:59Z"));
         drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_LEGAL_PLANNING_MEETING, Map.of("meetingHeldOn", "2026-12-22",
                 "legalAdvice", "Threshold crossed", "thresholdMet", "YES"));
-        drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS, Map.of("letterSentOn", "2026-12-22"));
+        drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS, Map.of("letterSentOn", "2026-12-22",
+                "fgdmOffered", "YES"));
+        drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.RECORD_FAMILY_GROUP_ANSWER, Map.of("fgdmAnsweredOn", "2026-12-22",
+                "fgdmAccepted", "NO"));
         assertThat(drive.task(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING).getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
         drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING, Map.of("meetingHeldOn", "2026-12-22",
@@ -294,12 +297,16 @@ class PanelProcessTest {
         toTheSitting(p);
         var legal = decision("LEGAL_PROCEEDINGS");
         legal.put("legalRoute", route);
+        if (route.equals("ISSUE")) {
+            legal.put("fgdmNotOfferedReason", "Immediate risk: no time for a family meeting before the hearing");
+        }
         drive.complete(p.pi(), ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION, "panel.chair", CHAIR, legal);
         if (route.equals("PRE_PROCEEDINGS")) {
             drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_LEGAL_PLANNING_MEETING, Map.of("meetingHeldOn", "2026-12-22",
                     "legalAdvice", "Advice", "thresholdMet", choice.equals("NO") ? "NO" : "YES"));
             if (choice.equals("STEP_DOWN")) {
-                drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS, Map.of("letterSentOn", "2026-12-22"));
+                drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.SEND_LETTER_BEFORE_PROCEEDINGS, Map.of("letterSentOn", "2026-12-22",
+                        "fgdmOffered", "NO", "fgdmNotOfferedReason", "The parents' violence to family members"));
                 drive.asWorker(p.pi(), ReceptionIntoCarePanelModel.Tasks.HOLD_PRE_PROCEEDINGS_MEETING, Map.of("meetingHeldOn", "2026-12-22",
                         "preProceedingsOutcome", "STEP_DOWN", "outcomeReason", "Parents engaged"));
             }

@@ -41,12 +41,12 @@ class TasklistFiltersTest {
     @Test
     void eachRoleSeesItsFilters() {
         assertThat(filtersSeenBy("worker.north")).containsExactly("My tasks", "My team", "Due in 2 working days", "Overdue",
-                "Child protection plans", "Child in need plans");
+                "Child protection plans", "Child in need plans", "Family Help plans");
         assertThat(filtersSeenBy("manager.north")).containsExactly("My tasks", "My team", "Due in 2 working days", "Overdue",
-                "Escalations", "Panel agenda", "Child protection plans", "Child in need plans");
+                "Escalations", "Panel agenda", "Child protection plans", "Child in need plans", "Family Help plans");
         assertThat(filtersSeenBy("panel.chair")).contains("Panel agenda").doesNotContain("Escalations", "Child protection plans");
         // The conference chair (the IRO service) finds the review conferences there.
-        assertThat(filtersSeenBy("iro")).contains("Child protection plans").doesNotContain("Child in need plans");
+        assertThat(filtersSeenBy("iro")).contains("Child protection plans").doesNotContain("Child in need plans", "Family Help plans");
     }
 
     @Test

@@ -80,6 +80,12 @@ class StatutoryTimescalesTest {
             CIN_PLAN_REVIEW     | 2026-11-30 | WT2010  | 2027-02-28 | 3 months clamp to February's end
             CIN_PLAN_REVIEW     | 2027-11-30 | WT2023  | 2028-02-29 | 3 months into a leap February
             CIN_VISIT           | 2026-12-22 | WT2023  | 2027-01-22 | 20 working days: 23, 24, 29, 30, 31 Dec, 4-8, 11-15, 18-22 Jan
+            FGDM_ANSWER         | 2026-12-22 | WT2010  | 2026-12-31 | 23, 24, 29, 30, 31 December
+            FGDM_MEETING        | 2027-03-24 | WT2023  | 2027-04-23 | 20 working days past Easter 2027: 25, 30, 31 Mar, 1, 2, 5-9, 12-16, 19-23 Apr
+            FGDM_MEETING        | 2026-12-22 | WT2010  | 2027-01-22 | 20 working days past Christmas and New Year
+            FAMILY_HELP_PLAN    | 2026-12-22 | FAMILIES_FIRST | 2027-01-08 | 10 working days past Christmas and New Year
+            FAMILY_HELP_REVIEW  | 2026-11-30 | FAMILIES_FIRST | 2027-02-28 | 3 months clamp to February's end
+            SINGLE_ASSESSMENT   | 2026-12-22 | FAMILIES_FIRST | 2027-02-26 | Families First runs Working Together 2023's single assessment (45 working days)
             """)
     void dueDates(String rule, LocalDate from, GuidanceProfile profile, LocalDate dueOn, String why) {
         Deadline deadline = clock.deadline(rule, from, profile);
@@ -100,7 +106,20 @@ class StatutoryTimescalesTest {
                 "POLICE_PROTECTION", "EPO", "CARE_PROCEEDINGS",
                 "ALLOCATION", "STRATEGY_DISCUSSION", "PANEL_REQUEST", "PANEL_ENDORSEMENT", "PANEL_INFORMATION", "PLACEMENT_RECORD",
                 "RESIDENTIAL_APPROVAL", "LEGAL_PLANNING_MEETING", "LETTER_BEFORE_PROCEEDINGS", "PRE_PROCEEDINGS_MEETING",
-                "CORE_GROUP_FIRST", "CORE_GROUP_NEXT", "CP_VISIT", "CIN_PLAN", "CIN_PLAN_REVIEW", "CIN_VISIT");
+                "CORE_GROUP_FIRST", "CORE_GROUP_NEXT", "CP_VISIT", "CIN_PLAN", "CIN_PLAN_REVIEW", "CIN_VISIT",
+                "FGDM_ANSWER", "FGDM_MEETING", "FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW");
+    }
+
+    @Test
+    void familiesFirstRunsEveryWorkingTogether2023RuleAndItsOwnButNoneOnlyOf2010() {
+        var under = clock.rulesIn(GuidanceProfile.FAMILIES_FIRST).stream().map(StatutoryRule::id).toList();
+        assertThat(under).contains("SINGLE_ASSESSMENT", "REFERRAL_DECISION", "FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW", "FGDM_MEETING")
+                .doesNotContain("INITIAL_ASSESSMENT", "CORE_ASSESSMENT");
+        assertThat(clock.rulesIn(GuidanceProfile.WT2023)).extracting(StatutoryRule::id).doesNotContain("FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW");
+        assertThatThrownBy(() -> clock.deadline("INITIAL_ASSESSMENT", LocalDate.parse("2026-12-22"), GuidanceProfile.FAMILIES_FIRST))
+                .hasMessageContaining("does not apply under profile FAMILIES_FIRST");
+        assertThatThrownBy(() -> clock.deadline("FAMILY_HELP_REVIEW", LocalDate.parse("2026-12-22"), GuidanceProfile.WT2023))
+                .hasMessageContaining("does not apply under profile WT2023");
     }
 
     @Test

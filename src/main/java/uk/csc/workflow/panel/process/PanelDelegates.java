@@ -41,7 +41,7 @@ public class PanelDelegates {
     }
 
     public void issueProceedings(DelegateExecution execution) {
-        legal.issueProceedings(caseId(execution)).forEach(execution::setVariable);
+        legal.issueProceedings(caseId(execution), requestId(execution)).forEach(execution::setVariable);
     }
 
     /**

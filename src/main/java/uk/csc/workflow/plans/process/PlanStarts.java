@@ -20,6 +20,8 @@ import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.ChildInNeedPlans;
+import uk.csc.workflow.plans.FamilyHelpPlanModel;
+import uk.csc.workflow.plans.FamilyHelpPlans;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlans;
 import uk.csc.workflow.plans.OpenPlan;
@@ -47,13 +49,15 @@ public class PlanStarts {
 
     private final ChildProtectionPlans protection;
     private final ChildInNeedPlans inNeed;
+    private final FamilyHelpPlans familyHelp;
     private final CaseFileService cases;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final CaseAccess access;
 
-    PlanStarts(ChildProtectionPlans protection, ChildInNeedPlans inNeed, CaseFileService cases, StaffDirectory staff,
-               RuntimeService runtime, CaseAccess access) {
+    PlanStarts(ChildProtectionPlans protection, ChildInNeedPlans inNeed, FamilyHelpPlans familyHelp, CaseFileService cases,
+               StaffDirectory staff, RuntimeService runtime, CaseAccess access) {
+        this.familyHelp = familyHelp;
         this.access = access;
         this.protection = protection;
         this.inNeed = inNeed;
@@ -69,6 +73,8 @@ public class PlanStarts {
             startChildProtectionPlan(protection.startFromConference(ended.caseId(), "system"), ended.caseId());
         } else if (ended.outcome() == CaseOutcome.CHILD_IN_NEED_PLAN) {
             startChildInNeedPlan(inNeed.start(ended.caseId(), "system"), ended.caseId());
+        } else if (ended.outcome() == CaseOutcome.FAMILY_HELP_PLAN) {
+            startFamilyHelpPlan(familyHelp.start(ended.caseId(), "system"), ended.caseId());
         } else if (ended.outcome() == CaseOutcome.STEPPED_UP_TO_STRATEGY_DISCUSSION) {
             startStrategyDiscussion(cases.get(ended.caseId()));
         }
@@ -143,6 +149,14 @@ public class PlanStarts {
         String id = runtime.startProcessInstanceByKey(ChildInNeedPlanModel.PROCESS_ID, record.caseRef(),
                 variables(record, ChildInNeedPlanModel.Variables.PLAN_ID, planId)).getId();
         inNeed.attachProcess(planId, id);
+        access.open(id, record.team(), IN_NEED_READERS);
+    }
+
+    private void startFamilyHelpPlan(long planId, long caseId) {
+        CaseRecord record = cases.get(caseId);
+        String id = runtime.startProcessInstanceByKey(FamilyHelpPlanModel.PROCESS_ID, record.caseRef(),
+                variables(record, FamilyHelpPlanModel.Variables.PLAN_ID, planId)).getId();
+        familyHelp.attachProcess(planId, id);
         access.open(id, record.team(), IN_NEED_READERS);
     }
 

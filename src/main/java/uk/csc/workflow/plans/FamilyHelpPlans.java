@@ -1,0 +1,111 @@
+package uk.csc.workflow.plans;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.csc.workflow.casefile.AuditLog;
+import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.clocks.StatutoryRuleIds;
+import uk.csc.workflow.plans.PlanCodes.FamilyHelpReviewDecision;
+import uk.csc.workflow.plans.PlanItems.Timing;
+import uk.csc.workflow.plans.PlanRepository.Done;
+import uk.csc.workflow.plans.PlanRepository.Item;
+import uk.csc.workflow.plans.PlanRepository.NewPlan;
+import uk.csc.workflow.plans.PlanRepository.Plan;
+import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.time.TimeSource;
+
+/**
+ * Family Help plans (the Families First profile, {@code FAMILIES_FIRST}): one Family Help service
+ * across targeted early help and child in need, with a lead practitioner (the case's allocated
+ * worker), started by a single assessment's outcome; agreed with the family; reviewed at the
+ * council's frequency ({@code FAMILY_HELP_REVIEW}, each review counted from the date the previous
+ * one was held); ended by a review that steps up to a strategy discussion, steps down to universal
+ * services or closes the plan. A validation failure changes nothing.
+ */
+@Service
+@Transactional
+public class FamilyHelpPlans {
+
+    /** The single assessment under Families First started it. */
+    static final String SOURCE = "SINGLE_ASSESSMENT";
+
+    private final PlanRepository plans;
+    private final PlanItems items;
+    private final CaseFileService cases;
+    private final AuditLog audit;
+    private final TimeSource time;
+
+    FamilyHelpPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time) {
+        this.plans = plans;
+        this.items = items;
+        this.cases = cases;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    /** The referral route's single assessment ended in a Family Help plan: it starts today. */
+    public long start(long caseId, String userId) {
+        CaseRecord record = cases.get(caseId);
+        long planId = plans.insert(new NewPlan(PlanKind.FH, caseId, record.childId(), SOURCE, time.today(), null, null, 0, null, userId),
+                time.now());
+        audit.record(userId, AuditLog.Action.CREATE, "CASE", record.caseRef(), "Family Help plan started, lead practitioner "
+                + (record.worker() == null ? "not yet allocated" : record.worker()));
+        return planId;
+    }
+
+    public void attachProcess(long planId, String processInstanceId) {
+        plans.attachProcess(planId, processInstanceId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OpenPlan> openPlan(long caseId) {
+        return plans.open(caseId, PlanKind.FH).map(p -> new OpenPlan(p.id(), p.caseId(), p.processInstanceId()));
+    }
+
+    public PlanClock nextReview(long planId) {
+        return items.scheduleNext(plans.get(planId), ItemKind.REVIEW, StatutoryRuleIds.FAMILY_HELP_REVIEW, StatutoryRuleIds.FAMILY_HELP_REVIEW);
+    }
+
+    /** The plan as the lead practitioner agreed it with the child and family. */
+    public void agree(long planId, FormValues form, String userId) {
+        Plan plan = plans.get(planId);
+        LocalDate agreedOn = form.pastDate("planAgreedOn", time.today());
+        String participants = form.text("planParticipants", 1000);
+        String needs = form.text("planNeeds", 4000);
+        if (agreedOn != null && agreedOn.isBefore(plan.startedOn())) {
+            form.problem("planAgreedOn", "cannot be before the plan started (" + plan.startedOn() + ")");
+        }
+        form.validate();
+        plans.agree(planId, agreedOn, participants, needs, userId);
+        audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(plan.caseId()).caseRef(), "Family Help plan agreed on " + agreedOn);
+    }
+
+    /** The review's record and decision. Answers the routing value. */
+    public Map<String, Object> holdReview(long itemId, FormValues form, String userId) {
+        Item item = plans.item(itemId);
+        Timing timing = items.timing(item, form, "reviewHeldOn", true);
+        FamilyHelpReviewDecision decision = form.code("reviewDecision", FamilyHelpReviewDecision.class);
+        String summary = form.text("reviewSummary", 4000);
+        form.validate();
+        items.done(item, new Done(timing.doneOn(), timing.late(), timing.lateReason(), null, null, summary, decision.name(), null,
+                decision == FamilyHelpReviewDecision.CONTINUE ? null : decision.name(), null, userId));
+        audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(item.caseId()).caseRef(), "Family Help review " + item.number()
+                + " held on " + timing.doneOn() + (timing.late() ? " (late)" : "") + ": " + decision);
+        return Map.of(FamilyHelpPlanModel.Variables.REVIEW_DECISION, decision.name());
+    }
+
+    /** The review that ended the plan decided how: the plan ends on that date, and what was still to be held stops. */
+    public void end(long planId, FamilyHelpReviewDecision ending) {
+        Item review = items.lastReview(planId);
+        items.stopOpen(planId, review.doneOn());
+        plans.end(planId, review.doneOn(), ending.name(), null, null, review.recordedBy());
+        audit.record(review.recordedBy(), AuditLog.Action.DECIDE, "CASE", cases.get(review.caseId()).caseRef(),
+                "Family Help plan ended: " + ending);
+    }
+}

@@ -1,0 +1,163 @@
+package uk.csc.workflow.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.csc.workflow.referral.ReferralDriver.assessment;
+import static uk.csc.workflow.referral.ReferralDriver.at;
+import static uk.csc.workflow.referral.ReferralDriver.authorisation;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.csc.workflow.plans.FamilyHelpPlanModel.Elements;
+import uk.csc.workflow.plans.FamilyHelpPlanModel.Tasks;
+import uk.csc.workflow.referral.ContactRegistered;
+import uk.csc.workflow.referral.ReferralDriver;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
+import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.timescales.GuidanceProfile;
+import uk.csc.workflow.timescales.GuidanceProfileSetting;
+
+/**
+ * The Families First profile: the front door's accepted referral goes to a lead practitioner and one
+ * single assessment (45 working days), which can lead to a Family Help plan (familyHelpPlan.bpmn):
+ * agreed with the family, reviewed every 3 months from the date the previous review was held, with
+ * every review clock's escalations, and ended by a named outcome (step up to a strategy discussion,
+ * step down to universal services, closure). A case keeps the profile it started under.
+ */
+@PostgresIntegrationTest
+class FamilyHelpPlanProcessTest {
+
+    @Autowired
+    ReferralDriver drive;
+    @Autowired
+    PlanDriver plans;
+    @Autowired
+    GuidanceProfileSetting profiles;
+    @Autowired
+    TaskService tasks;
+
+    @BeforeEach
+    void tuesdayTwentySecondOfDecemberUnderFamiliesFirst() {
+        at("2026-12-22T10:00");
+        profiles.switchTo(GuidanceProfile.FAMILIES_FIRST);
+    }
+
+    @AfterEach
+    void backToTheConfiguredProfile() {
+        profiles.switchTo(GuidanceProfile.WT2010);
+    }
+
+    /** An accepted referral under Families First, its single assessment authorised as a Family Help plan today. */
+    private ContactRegistered onFamilyHelp() {
+        ContactRegistered c = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
+        String pi = c.processInstanceId();
+        // The single assessment of Working Together 2023: 45 working days from 22 December 2026.
+        assertThat(drive.timerDue(pi, ReferralToAssessmentModel.Elements.SINGLE_ASSESSMENT_DUE)).isEqualTo(Instant.parse("2027-02-26T23:59:59Z"));
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "FAMILY_HELP_PLAN"));
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, authorisation("FAMILY_HELP_PLAN"));
+        assertThat(plans.endedAt(pi)).isEqualTo(ReferralToAssessmentModel.Elements.END_FAMILY_HELP_PLAN);
+        return c;
+    }
+
+    private static Map<String, Object> review(String heldOn, String decision) {
+        return new HashMap<>(Map.of("reviewHeldOn", heldOn, "reviewDecision", decision,
+                "reviewSummary", "The lead practitioner, the family and the school reviewed the plan"));
+    }
+
+    @Test
+    void aFamilyHelpPlanIsAgreedByTheLeadPractitionerAndReviewedFromTheDateEachReviewWasHeld() {
+        ContactRegistered c = onFamilyHelp();
+        assertThat(drive.caseStage(c.caseRef())).isEqualTo("FAMILY_HELP");
+        String fh = plans.instance(c.caseRef(), FamilyHelpPlanModel.PROCESS_ID);
+        assertThat(fh).as("the Family Help plan's process started in the same transaction").isNotNull();
+        assertThat(plans.latestPlan(c.caseId(), "FH")).containsEntry("source", "SINGLE_ASSESSMENT")
+                .containsEntry("started_on", java.sql.Date.valueOf("2026-12-22"));
+
+        // The lead practitioner (the allocated worker) agrees the plan within 10 working days: 8 January 2027.
+        var agree = drive.task(fh, Tasks.AGREE_PLAN);
+        assertThat(agree.getAssignee()).isEqualTo("worker.north");
+        assertThat(agree.getDueDate().toInstant()).isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
+        assertThatThrownBy(() -> plans.asWorker(fh, Tasks.AGREE_PLAN, Map.of("planAgreedOn", "2026-12-21",
+                "planParticipants", "Mother, child, school", "planNeeds", "Routines and school attendance")))
+                .hasMessageContaining("planAgreedOn");
+        plans.asWorker(fh, Tasks.AGREE_PLAN, Map.of("planAgreedOn", "2026-12-22", "planParticipants", "Mother, child, school",
+                "planNeeds", "Routines and school attendance"));
+        assertThat(plans.latestPlan(c.caseId(), "FH")).containsEntry("agreed_on", java.sql.Date.valueOf("2026-12-22"));
+
+        // First review within 3 months of the start: 22 March 2027; reminded 10 working days before
+        // (8 March, 09:00); the service manager 5 working days after, past Easter 2027 (31 March, BST).
+        assertThat(plans.timerDue(fh, Elements.REVIEW_DUE)).isEqualTo(Instant.parse("2027-03-22T23:59:59Z"));
+        assertThat(plans.timerDue(fh, Elements.REVIEW_REMINDER)).isEqualTo(Instant.parse("2027-03-08T09:00:00Z"));
+        assertThat(plans.timerDue(fh, Elements.REVIEW_SERVICE_MANAGER)).isEqualTo(Instant.parse("2027-03-31T22:59:59Z"));
+        plans.fire(fh, Elements.REVIEW_REMINDER);
+        plans.fire(fh, Elements.REVIEW_DUE);
+        plans.fire(fh, Elements.REVIEW_SERVICE_MANAGER);
+        assertThat(plans.escalations(c.caseId(), "FAMILY_HELP_REVIEW")).extracting(e -> e.split(" ")[0])
+                .containsExactly("REMINDER", "TEAM_MANAGER", "SERVICE_MANAGER");
+
+        // Held late on Thursday 25 March: the reason is required, and the next review counts from that day.
+        at("2027-03-25T12:00");
+        assertThatThrownBy(() -> plans.asManager(fh, Tasks.HOLD_REVIEW, review("2027-03-25", "CONTINUE")))
+                .hasMessageContaining("lateReason");
+        var late = review("2027-03-25", "CONTINUE");
+        late.put("lateReason", "The family asked to move it after the school holiday");
+        plans.asManager(fh, Tasks.HOLD_REVIEW, late);
+        assertThat(plans.timerDue(fh, Elements.REVIEW_DUE)).isEqualTo(Instant.parse("2027-06-25T22:59:59Z"));
+        assertThat(drive.task(fh, Tasks.HOLD_REVIEW).getDueDate().toInstant()).isEqualTo(Instant.parse("2027-06-25T22:59:59Z"));
+
+        at("2027-06-10T12:00");
+        plans.asManager(fh, Tasks.HOLD_REVIEW, review("2027-06-10", "CLOSE"));
+        assertThat(plans.endedAt(fh)).isEqualTo(Elements.END_CLOSED);
+        assertThat(drive.caseOutcome(c.caseRef())).isEqualTo("FAMILY_HELP_CLOSED");
+        assertThat(drive.caseStage(c.caseRef())).isEqualTo("CLOSED");
+        assertThat(plans.latestPlan(c.caseId(), "FH")).containsEntry("ending", "CLOSE")
+                .containsEntry("ended_on", java.sql.Date.valueOf("2027-06-10"));
+        assertThat(tasks.createTaskQuery().processInstanceId(fh).count()).isZero();
+    }
+
+    @ParameterizedTest(name = "a review that decides {0} ends at {1}")
+    @CsvSource({"STEP_DOWN, EndEvent_FamilyHelpSteppedDown, FAMILY_HELP_STEPPED_DOWN, CLOSED",
+            "STEP_UP, EndEvent_FamilyHelpSteppedUp, STEPPED_UP_TO_STRATEGY_DISCUSSION, STRATEGY_DISCUSSION"})
+    void everyOtherEndingIsNamedOnTheCase(String decision, String endEvent, String outcome, String stage) {
+        ContactRegistered c = onFamilyHelp();
+        String fh = plans.instance(c.caseRef(), FamilyHelpPlanModel.PROCESS_ID);
+        at("2027-02-10T12:00");
+        plans.asManager(fh, Tasks.HOLD_REVIEW, review("2027-02-10", decision));
+        assertThat(plans.endedAt(fh)).isEqualTo(endEvent);
+        assertThat(drive.caseOutcome(c.caseRef())).isEqualTo(outcome);
+        assertThat(drive.caseStage(c.caseRef())).isEqualTo(stage);
+        // The plan that was never agreed ends with it: nothing is left waiting without an owner.
+        assertThat(tasks.createTaskQuery().processInstanceId(fh).count()).isZero();
+        if (decision.equals("STEP_UP")) {
+            // Step up to child protection: the referral route's strategy discussion, under the case's own profile.
+            String route = plans.instance(c.caseRef(), ReferralToAssessmentModel.PROCESS_ID);
+            drive.task(route, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION);
+        }
+    }
+
+    @Test
+    void aFamilyHelpPlanFollowsASingleAssessmentUnderFamiliesFirstOnlyAndACaseKeepsItsProfile() {
+        profiles.switchTo(GuidanceProfile.WT2023);
+        ContactRegistered wt2023 = drive.acceptedAndAllocated("2026-12-22T09:15:00Z");
+        profiles.switchTo(GuidanceProfile.FAMILIES_FIRST);
+        String pi = wt2023.processInstanceId();
+        assertThatThrownBy(() -> drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT,
+                assessment("2026-12-22", "2026-12-22", "FAMILY_HELP_PLAN")))
+                .hasMessageContaining("recommendation").hasMessageContaining("Families First profile only");
+        drive.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_SINGLE_ASSESSMENT, assessment("2026-12-22", "2026-12-22", "CLOSE"));
+        assertThatThrownBy(() -> drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT,
+                authorisation("FAMILY_HELP_PLAN"))).hasMessageContaining("assessmentOutcome");
+        drive.asManager(pi, ReferralToAssessmentModel.Tasks.AUTHORISE_SINGLE_ASSESSMENT, authorisation("CLOSE"));
+        assertThat(plans.endedAt(pi)).isEqualTo(ReferralToAssessmentModel.Elements.END_CLOSED_NO_FURTHER_ACTION);
+    }
+}
