@@ -58,7 +58,8 @@ public class PanelDecisions {
         Map<String, Object> routing = new HashMap<>();
         routing.put("panelDecision", decision.decision().name());
         routing.put("legalRoute", decision.legalRoute() == null ? null : decision.legalRoute().name());
-        routing.put("informationNeeded", decision.informationNeeded());
+        // What the panel asks for is free text about the family: it stays in panel_decision (the
+        // "Child and case" tab shows it), never in the engine.
         return routing;
     }
 

@@ -52,7 +52,8 @@ public class PanelQueries {
     }
 
     public record DecisionEntry(long decisionId, LocalDate sittingOn, String decision, String legalRoute, LocalDate supportReviewOn,
-                                String reasons, String decidedBy, Instant decidedAt, Long supersedes, String correctionReason) {
+                                String reasons, String decidedBy, Instant decidedAt, Long supersedes, String correctionReason,
+                                String informationNeeded) {
     }
 
     public record RequestEntry(long requestId, String proposal, String emergencyAdmission, String status, Instant requestedAt,
@@ -94,12 +95,12 @@ public class PanelQueries {
     private List<DecisionEntry> decisions(long requestId) {
         return jdbc.sql("""
                 SELECT d.id, s.sitting_on, d.decision, d.legal_route, d.support_review_on, d.reasons, d.decided_by, d.decided_at,
-                       d.supersedes_id, d.correction_reason
+                       d.supersedes_id, d.correction_reason, d.information_needed
                 FROM panel_decision d LEFT JOIN panel_sitting s ON s.id = d.sitting_id WHERE d.request_id = :r ORDER BY d.id""")
                 .param("r", requestId)
                 .query((rs, n) -> new DecisionEntry(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
-                        (Long) rs.getObject(9, Long.class), rs.getString(10)))
+                        (Long) rs.getObject(9, Long.class), rs.getString(10), rs.getString(11)))
                 .list();
     }
 

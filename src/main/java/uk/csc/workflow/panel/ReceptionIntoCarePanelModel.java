@@ -134,7 +134,7 @@ public final class ReceptionIntoCarePanelModel {
             "letterSentOn", "outcomeReason", "concludedOn", "proceedingsNotes", "carePlanCompletedOn",
             "permanencePlan", "carePlanSummary", "healthAssessmentOn", "healthNotes", "noticeSentOn",
             "noticeSentTo", "fgdmNotOfferedReason", "fgdmAnsweredOn", "fgdmMeetingResult", "fgdmHeldOn", "fgdmOutcome",
-            "fgdmSummary");
+            "fgdmSummary", "informationNeeded");
 
     /** What the start form submits: recorded by the first service task, then removed from the process. */
     public static final List<String> START_DATA = List.of("requestReason", "riskSummary", "familyOptions");

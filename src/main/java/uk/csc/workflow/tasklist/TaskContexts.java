@@ -92,7 +92,8 @@ public class TaskContexts {
         } else if (AUTHORISATIONS.containsKey(key)) {
             kind = Kind.ASSESSMENT_AUTHORISATION;
             details = referrals.assessment(record.id(), AUTHORISATIONS.get(key));
-        } else if (ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION.equals(key)) {
+        } else if (ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION.equals(key)
+                || ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION.equals(key)) {
             kind = Kind.PANEL_DECISION;
             details = panel.requestContext(id(task, ReceptionIntoCarePanelModel.Variables.REQUEST_ID));
         } else if (LookedAfterReviewsModel.Tasks.SIGN_OFF_REVIEW.equals(key)) {

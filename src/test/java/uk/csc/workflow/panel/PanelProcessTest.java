@@ -175,6 +175,15 @@ class PanelProcessTest {
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("informationNeeded");
         more.put("informationNeeded", "Parenting assessment");
         drive.complete(p.pi(), ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION, "panel.chair", CHAIR, more);
+        // The panel's question is free text about the family: kept in panel_decision, never in the engine.
+        assertThat(jdbc.queryForObject("SELECT information_needed FROM panel_decision d JOIN panel_request r ON r.id = d.request_id"
+                + " WHERE r.case_id = ?", String.class, p.caseId())).isEqualTo("Parenting assessment");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_ru_variable WHERE name_ = 'informationNeeded' AND proc_inst_id_ = ?",
+                Long.class, p.pi())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_varinst WHERE name_ = 'informationNeeded' AND proc_inst_id_ = ?",
+                Long.class, p.pi())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_detail WHERE name_ = 'informationNeeded' AND proc_inst_id_ = ?",
+                Long.class, p.pi())).isZero();
 
         at("2026-12-22T16:00");
         drive.asManager(p.pi(), ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION, Map.of("additionalInformation", "Parenting assessment attached"));
