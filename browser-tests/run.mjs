@@ -218,6 +218,7 @@ async function selectFilter(t, name) {
 async function pageTo(t, wanted) {
   const { page } = t;
   await page.locator('ol.tasks-list li.task').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT }).catch(() => {});
+  await cardsShown(t);
   const first = page.locator('.pagination li:not(.disabled) a', { hasText: '«' });
   if (!(await wanted.count()) && await first.count()) await turnPage(t, first);
   for (let pageNo = 1; pageNo < 12 && !(await wanted.count()); pageNo += 1) {
@@ -235,8 +236,15 @@ async function turnPage(t, control) {
     const first = document.querySelector('ol.tasks-list li.task h4.task a');
     return first && first.getAttribute('href') !== href;
   }, before, { timeout: STEP_TIMEOUT, polling: 200 }).catch(() => {});
-  // The cards name the child once the plugin has them.
-  await page.waitForTimeout(400);
+  await cardsShown(t);
+}
+
+/** The plugin names the child on each card a moment after Tasklist lists the tasks. */
+async function cardsShown(t) {
+  await t.page.waitForFunction(() => {
+    const tasks = document.querySelectorAll('ol.tasks-list li.task').length;
+    return tasks > 0 && document.querySelectorAll('ol.tasks-list li.task .csc-card').length >= tasks;
+  }, null, { timeout: 8000, polling: 200 }).catch(() => {});
 }
 
 /** Opens the first task of that name in the current filter's list; returns its id. */
