@@ -1,5 +1,7 @@
 package uk.csc.workflow.platform.cluster;
 
+import java.util.ArrayList;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -10,7 +12,8 @@ import uk.csc.workflow.platform.time.TimeSource;
 /**
  * Wires {@link EngineClusterProperties} into the engine: the job executor's lock owner, lock time
  * and longest idle wait, the node's name in the engine's metrics, and the retry of jobs that
- * failed on a transient conflict ({@link TransientFailureRetries}).
+ * failed on a transient conflict ({@link TransientFailureRetries}); every command's transient
+ * failure noted for the web answers ({@link EngineFailures}).
  */
 @Component
 class ClusterEnginePlugin extends AbstractProcessEnginePlugin {
@@ -27,6 +30,14 @@ class ClusterEnginePlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHostname(settings.nodeId());
         configuration.setFailedJobCommandFactory(new TransientFailureRetries(settings.transientRetryDelay(), time));
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineFailures.Recorder());
+        if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+            configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+        }
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(0, new EngineFailures.Recorder());
         JobExecutor executor = configuration.getJobExecutor();
         if (executor != null) {
             apply(executor);
