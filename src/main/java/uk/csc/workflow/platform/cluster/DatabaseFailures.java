@@ -11,12 +11,14 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What kind of database failure an exception is, from its whole cause chain: a lost race with
  * another transaction (worth retrying at once) or the database out of reach (worth retrying
  * shortly). SQL states: class 08 connection exceptions, 57P01-57P03 the server shutting down or
- * starting, 40001 serialization failure, 40P01 deadlock, 23505 a duplicate key (a racing node
+ * starting (and a commit or rollback that failed, or a connection the pool already closed as
+ * broken), 40001 serialization failure, 40P01 deadlock, 23505 a duplicate key (a racing node
  * inserted the same row first: our inserts check before they insert).
  */
 public final class DatabaseFailures {
@@ -36,6 +38,10 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(Throwable failure) {
         return any(failure, t -> t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
                 || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
+                // The rollback after a lost connection fails too and takes the first failure's place.
+                || t instanceof TransactionSystemException
+                // Hikari's answer for a connection it already closed as broken (no SQL state).
+                || t instanceof SQLException closed && closed.getSQLState() == null && "Connection is closed".equals(closed.getMessage())
                 || t instanceof java.net.ConnectException
                 || t instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));

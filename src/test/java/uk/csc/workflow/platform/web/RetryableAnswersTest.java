@@ -98,7 +98,9 @@ class RetryableAnswersTest {
         for (Exception down : List.of(new CannotCreateTransactionException("Could not open JDBC Connection"),
                 new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
                 new RuntimeException(new java.sql.SQLException("terminating connection due to administrator command", "57P01")),
-                new RuntimeException(new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006")))) {
+                new RuntimeException(new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006")),
+                new RuntimeException(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new java.sql.SQLException("Connection is closed"))))) {
             ResponseEntity<ApiError> unavailable = handler.unexpected(down, request);
             assertThat(unavailable.getStatusCode()).as(down.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(unavailable.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
