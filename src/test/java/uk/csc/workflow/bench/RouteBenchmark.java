@@ -100,6 +100,12 @@ class RouteBenchmark {
                 }
                 return;
             }
+            if ("size".equals(System.getProperty("bench.only"))) {
+                javaRoutes(4, 200);
+                bareJava(4, 800);
+                databaseSize();
+                return;
+            }
             if ("statements".equals(System.getProperty("bench.only"))) {
                 statementsPerStep();
                 return;
@@ -107,6 +113,7 @@ class RouteBenchmark {
             p1();
             perRequest();
             p4();
+            databaseSize();
         } finally {
             report.write(Path.of("target", "bench", "report.md"));
             bare.close();
@@ -469,6 +476,31 @@ class RouteBenchmark {
         bars.put("task list p95, product/bare", prodList.p95() / bareList.p95());
         bars.put("task count p95, product/bare", prodCount.p95() / bareCount.p95());
         report.chart("P4 p95 ratio, product over bare engine (target 1.5)", bars);
+    }
+
+    /** What the run left in each database, per case (product) and per process instance (bare). */
+    private void databaseSize() {
+        report.section("Database size");
+        JdbcTemplate csc = product.bean(JdbcTemplate.class);
+        csc.execute("VACUUM ANALYZE");
+        long cases = csc.queryForObject("SELECT count(*) FROM care_case", Long.class);
+        long closed = csc.queryForObject("SELECT count(*) FROM care_case WHERE closed_at IS NOT NULL", Long.class);
+        long productBytes = admin.queryForObject("SELECT pg_database_size('csc')", Long.class);
+        long emptyBytes = admin.queryForObject("SELECT pg_database_size('template1')", Long.class);
+        JdbcTemplate bareDb = new JdbcTemplate(bare.getBean(javax.sql.DataSource.class));
+        bareDb.execute("VACUUM ANALYZE");
+        long bareInstances = bareDb.queryForObject("SELECT count(*) FROM act_hi_procinst", Long.class);
+        long bareBytes = admin.queryForObject("SELECT pg_database_size('bare')", Long.class);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"product", String.valueOf(cases) + " cases (" + closed + " closed)", f(productBytes / 1e6),
+                f((productBytes - emptyBytes) / 1024.0 / Math.max(cases, 1))});
+        rows.add(new String[] {"bare engine", bareInstances + " instances", f(bareBytes / 1e6),
+                f((bareBytes - emptyBytes) / 1024.0 / Math.max(bareInstances, 1))});
+        report.table(List.of("database", "what", "MB", "kB per case or instance (above an empty database)"), rows);
+        report.table(List.of("largest tables (product)", "MB"), csc.query("""
+                SELECT relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 10""",
+                (rs, i) -> new String[] {rs.getString(1), f(rs.getLong(2) / 1e6)}));
     }
 
     private Series concurrentQueries(Callable<HttpResponse<String>> call) throws Exception {
