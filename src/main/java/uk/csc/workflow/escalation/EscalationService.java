@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
@@ -107,8 +109,25 @@ public class EscalationService {
             jdbc.sql("UPDATE escalation SET task_process_instance_id = :pi WHERE id = :id")
                     .param("pi", taskInstance).param("id", id).update();
         }
-        log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
+        logWhenCommitted(id, rule, level, caseId);
         return Optional.of(id);
+    }
+
+    /**
+     * "Escalation N raised" once the record is durable: a job that loses a race with another node
+     * rolls back, and its line would name an escalation that never was.
+     */
+    private static void logWhenCommitted(long id, String rule, EscalationLevel level, long caseId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                log.info("Escalation {} raised: {} {} on case id {}", id, rule, level, caseId);
+            }
+        });
     }
 
     /** The statutory clock an escalation belongs to. */

@@ -97,7 +97,8 @@ public class CaseAccess {
             return;
         }
         asSystem(services, () -> {
-            instanceReaders(services, task.getProcessInstanceId()).forEach(group -> grantTask(services, group, task.getId()));
+            // The task is being created in this command: no grant on it can be in the database yet.
+            instanceReaders(services, task.getProcessInstanceId()).forEach(group -> grantNewTask(services, group, task.getId()));
             return null;
         });
     }
@@ -215,10 +216,25 @@ public class CaseAccess {
         grant(services, group, Resources.HISTORIC_TASK, taskId, HistoricTaskPermissions.READ);
     }
 
+    /**
+     * As {@link #grantTask} for a task created in this command, whose grants can only be among the
+     * command's own unflushed entities: two queries per group fewer on every task's creation.
+     */
+    private static void grantNewTask(ProcessEngineServices services, String group, String taskId) {
+        grant(services, group, Resources.TASK, taskId, TaskPermissions.READ, true);
+        grant(services, group, Resources.HISTORIC_TASK, taskId, HistoricTaskPermissions.READ, true);
+    }
+
     /** Adds the permission to the group's grant on the resource, creating the grant if there is none. */
     private static void grant(ProcessEngineServices services, String group, Resource resource, String resourceId,
                               Permission permission) {
-        Authorization existing = find(services, group, null, resource, resourceId);
+        grant(services, group, resource, resourceId, permission, false);
+    }
+
+    private static void grant(ProcessEngineServices services, String group, Resource resource, String resourceId,
+                              Permission permission, boolean createdInThisCommand) {
+        Authorization existing = createdInThisCommand ? findCached(group, null, resource, resourceId)
+                : find(services, group, null, resource, resourceId);
         if (existing != null && existing.isPermissionGranted(permission)) {
             return;
         }
@@ -243,6 +259,20 @@ public class CaseAccess {
     /** The grant of a group (or user) on one resource: this command's unflushed grants first, then the database. */
     private static Authorization find(ProcessEngineServices services, String group, String user, Resource resource,
                                       String resourceId) {
+        Authorization cached = findCached(group, user, resource, resourceId);
+        if (cached != null) {
+            return cached;
+        }
+        var query = services.getAuthorizationService().createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId);
+        query = group != null ? query.groupIdIn(group) : query.userIdIn(user);
+        return query.list().stream()
+                .filter(a -> same(group, a.getGroupId()) && same(user, a.getUserId()))
+                .findFirst().orElse(null);
+    }
+
+    /** This command's own grant of a group (or user) on one resource, flushed or not. */
+    private static Authorization findCached(String group, String user, Resource resource, String resourceId) {
         CommandContext command = Context.getCommandContext();
         if (command != null) {
             for (AuthorizationEntity cached : command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
@@ -253,12 +283,7 @@ public class CaseAccess {
                 }
             }
         }
-        var query = services.getAuthorizationService().createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .resourceType(resource).resourceId(resourceId);
-        query = group != null ? query.groupIdIn(group) : query.userIdIn(user);
-        return query.list().stream()
-                .filter(a -> same(group, a.getGroupId()) && same(user, a.getUserId()))
-                .findFirst().orElse(null);
+        return null;
     }
 
     private static boolean same(String expected, String actual) {

@@ -211,7 +211,13 @@ public class EngineDoor extends OncePerRequestFilter {
         JsonNode schema;
         try (InputStream in = form.get()) {
             schema = JSON.readTree(in);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
+            if (uk.csc.workflow.platform.cluster.DatabaseFailures.isTransient(e)) {
+                // The database out of reach is not "no form": the caller is answered 503, not refused.
+                throw e;
+            }
+            return null;
+        } catch (IOException e) {
             return null;
         }
         Map<String, Boolean> fields = new HashMap<>();

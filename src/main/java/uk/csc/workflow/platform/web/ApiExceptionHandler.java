@@ -141,6 +141,20 @@ public class ApiExceptionHandler {
             HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
             return answer(status, status.getReasonPhrase(), List.of(), request);
         }
+        RetryableFailures.Kind retryable = RetryableFailures.of(e);
+        if (retryable == RetryableFailures.Kind.CONFLICT) {
+            log.info("{} {} answered 409: it lost a race with another transaction", request.getMethod(), request.getRequestURI());
+            return answer(HttpStatus.CONFLICT, RetryableFailures.CONFLICT_MESSAGE, RetryableFailures.CONFLICT, request);
+        }
+        if (retryable == RetryableFailures.Kind.UNAVAILABLE) {
+            log.warn("{} {} answered 503: the database is out of reach ({})", request.getMethod(), request.getRequestURI(),
+                    e.getClass().getSimpleName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(RetryableFailures.RETRY_AFTER_SECONDS))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(new ApiError(time.now(), 503, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                            RetryableFailures.UNAVAILABLE_MESSAGE, request.getRequestURI(), RetryableFailures.UNAVAILABLE));
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong; the error has been logged",
                 List.of(), request);

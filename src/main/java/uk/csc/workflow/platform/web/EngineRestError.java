@@ -16,4 +16,8 @@ public record EngineRestError(String type, String timestamp, int status, String 
     static final String INVALID_REQUEST = "InvalidRequestException";
     static final String AUTHORIZATION = "AuthorizationException";
     static final String SERVER_ERROR = "ServerError";
+    /** A change that lost a race with another transaction (409). */
+    static final String CONFLICT = "Conflict";
+    /** The database out of reach for a moment (503). */
+    static final String UNAVAILABLE = "ServiceUnavailable";
 }

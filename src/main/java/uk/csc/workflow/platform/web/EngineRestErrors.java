@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.csc.workflow.platform.cluster.EngineFailures;
 import uk.csc.workflow.platform.time.TimeSource;
 
 /**
@@ -27,7 +28,8 @@ import uk.csc.workflow.platform.time.TimeSource;
  * task that is not the caller's role's, 404 for an unknown id, 400 for a refused value. What is
  * left at 500 is ours, and says only that it was logged. No answer carries SQL, a Java class name
  * or an engine message code. Runs after {@link EngineRestRejectionFilter} (lower priority) and
- * works whether or not that filter rewrote the answer first.
+ * works whether or not that filter rewrote the answer first. A change that lost a race with another
+ * transaction is 409, a database out of reach 503 with {@code Retry-After} ({@link RetryableFailures}).
  */
 @Priority(Priorities.USER - 500)
 public class EngineRestErrors implements ContainerResponseFilter {
@@ -56,6 +58,23 @@ public class EngineRestErrors implements ContainerResponseFilter {
         ExceptionDto dto = response.getEntity() instanceof ExceptionDto e ? e : null;
         String message = dto == null ? null : dto.getMessage();
         String path = "/engine-rest/" + request.getUriInfo().getPath();
+
+        RetryableFailures.Kind retryable = RetryableFailures.ofEngine(EngineFailures.take());
+        if (retryable == null && dto != null && "OptimisticLockingException".equals(dto.getType())) {
+            retryable = RetryableFailures.Kind.CONFLICT;
+        }
+        if (retryable != null && status >= 500) {
+            boolean unavailable = retryable == RetryableFailures.Kind.UNAVAILABLE;
+            log.info("Engine REST {} {} answered {}", request.getMethod(), path,
+                    unavailable ? "503: the database is out of reach" : "409: it lost a race with another transaction");
+            if (unavailable) {
+                response.getHeaders().putSingle("Retry-After", String.valueOf(RetryableFailures.RETRY_AFTER_SECONDS));
+            }
+            answer(response, unavailable ? 503 : 409, unavailable ? EngineRestError.UNAVAILABLE : EngineRestError.CONFLICT,
+                    unavailable ? RetryableFailures.UNAVAILABLE_MESSAGE : RetryableFailures.CONFLICT_MESSAGE,
+                    unavailable ? RetryableFailures.UNAVAILABLE : RetryableFailures.CONFLICT, path);
+            return;
+        }
 
         if (message != null && message.contains(TaskRejection.INVALID)) {
             List<FieldProblem> problems = TaskRejection.takeRefused();
