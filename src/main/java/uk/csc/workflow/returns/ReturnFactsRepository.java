@@ -22,7 +22,7 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
  * validation reports what the data breaks rather than the reader refusing it.
  */
 @Repository
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 class ReturnFactsRepository {
 
     private final JdbcClient jdbc;

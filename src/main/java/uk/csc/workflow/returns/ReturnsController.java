@@ -52,7 +52,7 @@ class ReturnsController {
     }
 
     @GetMapping("/ssda903")
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public ResponseEntity<byte[]> ssda903(@RequestParam(required = false) String year) {
         CurrentUser user = allowed("ssda903");
         CollectionYear y = year(year, false);
@@ -63,7 +63,7 @@ class ReturnsController {
     }
 
     @GetMapping("/ssda903/validation")
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public ValidationReport ssda903Validation(@RequestParam(required = false) String year) {
         CurrentUser user = allowed("ssda903 validation");
         CollectionYear y = year(year, false);
@@ -74,7 +74,7 @@ class ReturnsController {
     }
 
     @GetMapping("/cin-census")
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public ResponseEntity<byte[]> cinCensus(@RequestParam(required = false) String year) {
         CurrentUser user = allowed("cin-census");
         CollectionYear y = year(year, true);
@@ -84,7 +84,7 @@ class ReturnsController {
     }
 
     @GetMapping("/cin-census/validation")
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public ValidationReport cinCensusValidation(@RequestParam(required = false) String year) {
         CurrentUser user = allowed("cin-census validation");
         CollectionYear y = year(year, true);
@@ -95,7 +95,7 @@ class ReturnsController {
     }
 
     @GetMapping("/annex-a")
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public ResponseEntity<byte[]> annexA(@RequestParam(required = false) String asAt, @RequestParam(required = false) String lookBackMonths) {
         CurrentUser user = allowed("annex-a");
         Object[] period = period(asAt, lookBackMonths);
@@ -105,7 +105,7 @@ class ReturnsController {
     }
 
     @GetMapping("/annex-a/validation")
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public ValidationReport annexAValidation(@RequestParam(required = false) String asAt,
                                              @RequestParam(required = false) String lookBackMonths) {
         CurrentUser user = allowed("annex-a validation");
