@@ -204,7 +204,11 @@ final class Ssda903Return {
         }
     }
 
-    /** CIN: the category of need of the child's latest assessment made by the episode's start (or the earliest after it). */
+    /**
+     * CIN: the category of need of the child's latest assessment made by the episode's start (or the
+     * earliest after it); N1 for a child who came into care on the significant-harm route before any
+     * assessment recorded one.
+     */
     static String categoryOfNeed(ChildFacts f, Episode e) {
         String before = null;
         String after = null;
@@ -218,7 +222,17 @@ final class Ssda903Return {
                 after = a.categoryOfNeed();
             }
         }
-        return before != null ? before : after != null ? after : "";
+        if (before != null || after != null) {
+            return before != null ? before : after;
+        }
+        // No assessment recorded one: a child who came into care through the significant-harm route (a
+        // strategy discussion, a section 47 enquiry or a child protection plan before the episode) is N1,
+        // abuse or neglect.
+        boolean significantHarm = f.cases.stream().anyMatch(c -> "STRATEGY_DISCUSSION".equals(c.contactDecision())
+                && (c.receivedOn() == null || !c.receivedOn().isAfter(e.start())))
+                || f.enquiries.stream().anyMatch(q -> !q.strategyOn().isAfter(e.start()))
+                || f.plans("CP").stream().anyMatch(p -> !p.start().isAfter(e.start()));
+        return significantHarm ? "N1" : "";
     }
 
     /** 903 SEX: 1 male, 2 female; blank when not known (the validation reports it). */

@@ -290,6 +290,26 @@ class StatutoryReturnsTest {
     }
 
     @Test
+    void aChildInCareOnTheSignificantHarmRouteWithNoAssessmentIsN1AndOtherwiseTheCinCodeIsMissing() {
+        ReturnsCohort c = new ReturnsCohort(jdbc);
+        long harm = c.child(d("2014-01-01"), "F", "WBRI", null);
+        long hc = c.caseOf(harm, "team-north", "worker.north", d("2025-06-01"), d("2025-06-01"), "6");
+        jdbc.update("UPDATE contact SET decision = 'STRATEGY_DISCUSSION' WHERE case_id = ?", hc);
+        long hp = c.period(hc, d("2025-06-02"), null, null);
+        c.episode(hp, hc, d("2025-06-02"), "S", "V2", "U4", "PR1", null, null);
+        long none = c.child(d("2014-01-01"), "M", "WBRI", null);
+        long nc = c.caseOf(none, "team-north", "worker.north", d("2025-06-01"), d("2025-06-01"), "6");
+        long np = c.period(nc, d("2025-06-02"), null, null);
+        c.episode(np, nc, d("2025-06-02"), "S", "V2", "U4", "PR1", null, null);
+        var result = returns.ssda903(YEAR);
+        assertThat(rows(result.tables(), "Episodes", harm)).extracting(r -> r.get("CIN")).containsExactly("N1");
+        assertThat(rows(result.tables(), "Episodes", none)).extracting(r -> r.get("CIN")).containsExactly("");
+        assertThat(result.problems()).filteredOn(p -> p.child().equals(Long.toString(none)) && p.severity() == Severity.ERROR)
+                .extracting(Problem::rule).containsExactly("CSC-903-CIN");
+        assertThat(result.problems()).filteredOn(p -> p.child().equals(Long.toString(harm)) && p.severity() == Severity.ERROR).isEmpty();
+    }
+
+    @Test
     void pn0ForAChildOfFourIsRule440() {
         ReturnsCohort c = new ReturnsCohort(jdbc);
         long older = c.child(d("2019-01-01"), "F", "WBRI", null);
