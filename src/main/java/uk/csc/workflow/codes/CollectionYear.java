@@ -13,8 +13,9 @@ public record CollectionYear(int startYear) implements Comparable<CollectionYear
     private static final Pattern LABEL = Pattern.compile("(\\d{4})-(\\d{2})");
 
     public CollectionYear {
-        if (startYear < 1990 || startYear > 2199) {
-            throw new IllegalArgumentException("a collection year starts between 1990 and 2199, not " + startYear);
+        // Every date a record may hold (FormValues: 1900 to 2199) falls in a collection year.
+        if (startYear < 1899 || startYear > 2199) {
+            throw new IllegalArgumentException("a collection year starts between 1899 and 2199, not " + startYear);
         }
     }
 

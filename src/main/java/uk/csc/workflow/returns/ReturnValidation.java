@@ -46,6 +46,7 @@ final class ReturnValidation {
             Map.entry("CSC-903-INTERVAL", "SSDA903 reviews within 20 working days, 3 months, then 6 months (regulation 33) [query]"),
             Map.entry("CSC-903-CODE-YEAR", "SSDA903 a code is valid for the collection year (codes/code-years.txt)"),
             Map.entry("CSC-903-CIN", "SSDA903 CIN (category of need) is recorded for each episode"),
+            Map.entry("CSC-903-REC", "SSDA903 an episode that ceased has its reason (REC)"),
             Map.entry("CSC-903-FUTURE", "SSDA903 no date after today"),
             Map.entry("CSC-903-MISSING", "SSDA903 a missing episode ends after it starts, within a period of care"),
             Map.entry("CSC-903-UASC", "SSDA903 DUC is not before the date of birth"),
@@ -112,6 +113,10 @@ final class ReturnValidation {
                             "CSC-903-CODE-YEAR", "PLACE", "The episode starting " + e.start() + " has placement type " + why
                                     + (year.contains(e.start()) ? "." : "; record a new episode with a current code."),
                             year.contains(e.start()) ? Severity.ERROR : Severity.QUERY));
+                    if (e.end() != null && !e.end().isAfter(end) && (e.reasonCeased() == null || e.reasonCeased().isBlank())) {
+                        add.add(e.caseId(), "CSC-903-REC", "REC", "The episode starting " + e.start() + " ceased on " + e.end()
+                                + " with no reason (REC).", Severity.ERROR);
+                    }
                     if (Ssda903Return.categoryOfNeed(f, e).isEmpty()) {
                         add.add(e.caseId(), "CSC-903-CIN", "CIN", "No category of need is recorded for the episode starting " + e.start()
                                 + " (record it at the child's assessment).", Severity.ERROR);

@@ -21,7 +21,8 @@ record Table(String file, List<String> columns, List<List<String>> rows) {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException(file + " has " + columns.size() + " columns, not " + cells.length);
         }
-        rows.add(List.of(cells));
+        // A fact not held is a blank cell (the validation reports the mandatory ones).
+        rows.add(java.util.Arrays.stream(cells).map(c -> c == null ? "" : c).toList());
     }
 
     /** The rows as maps from column name to cell, for readers and tests. */
