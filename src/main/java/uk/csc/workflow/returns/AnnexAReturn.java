@@ -112,7 +112,7 @@ final class AnnexAReturn {
             }
             for (ReturnFacts.Adoption a : f.adoptions) {
                 String order = f.episodes.stream().filter(e -> e.caseId() == a.caseId() && e.end() != null
-                        && ADOPTED.contains(e.reasonCeased())).map(e -> d(e.end())).findFirst().orElse("");
+                        && Ssda903Return.in(ADOPTED, e.reasonCeased())).map(e -> d(e.end())).findFirst().orElse("");
                 add(asAt, lists.get(9), f, f.caseOf(a.caseId()), d(a.decidedOn()), d(a.matchedOn()), order);
             }
         }
@@ -140,7 +140,7 @@ final class AnnexAReturn {
             Case c = f.caseOf(first.caseId());
             add(asAt, lists.get(7), f, c, d(first.start()), last.legalStatus(), last.placement(), last.provider(), d(ceased),
                     ceased == null ? "" : closing.reasonCeased(), Long.toString(placements));
-            if (ceased != null && SPECIAL_GUARDIANSHIP.contains(closing.reasonCeased())) {
+            if (ceased != null && Ssda903Return.in(SPECIAL_GUARDIANSHIP, closing.reasonCeased())) {
                 add(asAt, lists.get(10), f, c, d(ceased), closing.reasonCeased());
             }
         }
@@ -162,7 +162,8 @@ final class AnnexAReturn {
         row.add(nz(f.child().ethnicity()));
         row.add(d(born));
         row.add(born == null || born.isAfter(asAt) ? "" : Integer.toString(Period.between(born, asAt).getYears()));
-        row.addAll(List.of(specific));
+        // A fact not held is a blank cell.
+        java.util.Arrays.stream(specific).map(AnnexAReturn::nz).forEach(row::add);
         row.add(c == null ? "" : nz(c.team()));
         row.add(c == null || c.worker() == null ? "Unallocated" : c.worker());
         list.rows().add(row);

@@ -120,7 +120,7 @@ final class Ssda903Return {
             }
             oc3(f, year, t);
             boolean adoptedInYear = episodes.stream().anyMatch(e -> e.end() != null && year.contains(e.end())
-                    && ADOPTED.contains(e.reasonCeased()));
+                    && in(ADOPTED, e.reasonCeased()));
             for (ReturnFacts.Adoption a : f.adoptions) {
                 if (adoptedInYear) {
                     t.get(AD1).add(child, dob, date(a.decidedOn()), date(a.matchedOn()), flag(Optional.ofNullable(a.fosterCare())),
@@ -183,7 +183,7 @@ final class Ssda903Return {
                     List<Episode> period = f.episodes.stream().filter(e -> e.periodId() == last.periodId()).toList();
                     LocalDate periodStart = period.stream().map(Episode::start).min(LocalDate::compareTo).orElse(last.start());
                     boolean shortBreaks = period.stream().filter(e -> e.end() == null || !e.end().isBefore(from))
-                            .anyMatch(e -> SHORT_BREAKS.contains(e.legalStatus()));
+                            .anyMatch(e -> in(SHORT_BREAKS, e.legalStatus()));
                     return !periodStart.isAfter(from) && !shortBreaks;
                 }).orElse(false);
     }
@@ -242,6 +242,11 @@ final class Ssda903Return {
             case "F" -> "2";
             default -> "";
         };
+    }
+
+    /** Whether a code that may be missing is one of {@code codes} (Set.of refuses to look up null). */
+    static boolean in(Set<String> codes, String code) {
+        return code != null && codes.contains(code);
     }
 
     static String upn(ReturnFacts.Child child) {
