@@ -59,7 +59,8 @@ final class ReturnValidation {
             Map.entry("CSC-CIN-NEED", "CIN PrimaryNeedCode is recorded unless the referral closed with no further action"),
             Map.entry("CSC-CIN-SOURCE", "CIN ReferralSource is recorded"),
             Map.entry("CSC-CIN-FACTOR-YEAR", "CIN an assessment factor is valid for the collection year"),
-            Map.entry("CSC-CIN-FUTURE", "CIN no date after today"));
+            Map.entry("CSC-CIN-FUTURE", "CIN no date after today"),
+            Map.entry("CSC-ANNEXA-WORKER", "Annex A a child on a list has an allocated worker [query]"));
 
     private ReturnValidation() {
     }

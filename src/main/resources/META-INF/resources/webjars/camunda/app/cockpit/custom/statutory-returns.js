@@ -91,7 +91,7 @@ function render(node) {
         h('td', null, p.child), h('td', null, p.caseRef || ''), h('td', null, p.rule, h('div', null, (report.rules || {})[p.rule] || '')),
         h('td', null, p.field), h('td', null, p.message), h('td', null, p.severity === 'ERROR' ? 'Error' : 'Query')));
       const schema = (report.schemaProblems || []).map((text) => h('li', null, text));
-      result.replaceChildren(
+      result.replaceChildren(...[
         h('p', { class: `csc-sr__message csc-sr__message--${clean ? 'good' : 'bad'}` },
           `${title} ${report.period}: ${report.children} ${kind === 'annex-a' ? 'rows' : 'children'}, `
           + `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.queries} quer${report.queries === 1 ? 'y' : 'ies'}.`
@@ -101,7 +101,7 @@ function render(node) {
           h('caption', null, `${title}: error list`),
           h('thead', null, h('tr', null, ['Child', 'Case', 'Rule', 'Field', 'What is wrong', 'Kind'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', null, rows)) : null,
-        h('button', { type: 'button', onclick: () => download(kind, title) }, `Download ${title}`));
+        h('button', { type: 'button', onclick: () => download(kind, title) }, `Download ${title}`)].filter(Boolean));
     } catch (e) {
       result.replaceChildren(h('p', { class: 'csc-sr__message csc-sr__message--bad' }, `${title} not available: ${e.message}.`));
     }
