@@ -310,6 +310,32 @@ class StatutoryReturnsTest {
     }
 
     @Test
+    void overlappingPlansAnEpisodeWithNoReasonAndAWithdrawnFactorAreReported() {
+        ReturnsCohort c = new ReturnsCohort(jdbc);
+        long child = c.child(d("2016-03-03"), "M", "WBRI", null);
+        long first = c.caseOf(child, "team-north", "worker.north", d("2025-05-01"), d("2025-05-01"), "6");
+        c.assessment(first, "SINGLE", d("2025-05-02"), d("2025-05-10"), "N1", "18B");
+        c.enquiry(first, d("2025-05-03"), d("2025-05-10"), d("2025-05-20"), "CP_PLAN");
+        c.plan("CP", first, "INITIAL_CONFERENCE", d("2025-05-20"), null, "NEG", 1, null);
+        long second = c.caseOf(child, "team-north", "worker.north", d("2025-08-01"), d("2025-08-01"), "2A");
+        c.assessment(second, "SINGLE", d("2025-08-02"), d("2025-08-09"), "N1", "19A");
+        c.enquiry(second, d("2025-08-03"), d("2025-08-10"), d("2025-08-20"), "CP_PLAN");
+        c.plan("CP", second, "INITIAL_CONFERENCE", d("2025-08-20"), null, "PHY", 2, null);
+        long p = c.period(first, d("2025-09-01"), d("2025-12-01"), null);
+        c.episode(p, first, d("2025-09-01"), "S", "V2", "U4", "PR1", d("2025-12-01"), null);
+        String id = Long.toString(child);
+        assertThat(returns.cinCensus(YEAR).problems()).filteredOn(x -> x.child().equals(id))
+                .extracting(x -> x.rule() + " " + x.field() + " " + x.message()).containsExactlyInAnyOrder(
+                        "CSC-CIN-CPP-OVERLAP CPPstartDate The child protection plan starting 2025-08-20 overlaps the plan that started on 2025-05-20.",
+                        "CSC-CIN-FACTOR-YEAR AssessmentFactors Assessment factor 19A is not accepted for the 2025-26 collection year "
+                                + "(it was withdrawn after 2023-24): use 19B or 19C.");
+        var ssda903 = returns.ssda903(YEAR);
+        assertThat(ssda903.problems()).filteredOn(x -> x.child().equals(id) && x.severity() == Severity.ERROR)
+                .extracting(x -> x.rule() + " " + x.field()).containsExactly("CSC-903-REC REC");
+        assertThat(rows(ssda903.tables(), "Episodes", child)).extracting(r -> r.get("DEC") + "|" + r.get("REC")).containsExactly("01/12/2025|");
+    }
+
+    @Test
     void pn0ForAChildOfFourIsRule440() {
         ReturnsCohort c = new ReturnsCohort(jdbc);
         long older = c.child(d("2019-01-01"), "F", "WBRI", null);
