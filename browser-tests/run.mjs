@@ -922,11 +922,38 @@ async function aDaysWork(t) {
   t.log('worker.south finds no child');
 }
 
+/**
+ * g) The statutory returns: a performance officer checks the SSDA903 return and the CIN census from
+ * the Cockpit dashboard and reads the error list (counts and, when there are problems, a table of
+ * child, rule, field and what is wrong), then Annex A for an 'as at' date.
+ */
+async function performanceOfficerChecksTheReturns(t) {
+  const { page } = t;
+  await login(t, 'Cockpit', COCKPIT, 'performance.officer');
+  const plugin = page.locator('#csc-statutory-returns');
+  await waitFor(plugin, 'the "Statutory returns" plugin on the Cockpit dashboard (is config.js in the jar?)');
+  for (const [button, title] of [['Check SSDA903', 'SSDA903'], ['Check CIN census', 'CIN census'], ['Check Annex A', 'Annex A']]) {
+    await domClick(plugin.locator('button', { hasText: button }));
+    await waitUntil(page, (expected) => {
+      const message = document.querySelector('#csc-statutory-returns .csc-sr__message');
+      return message && message.textContent.startsWith(`${expected} `) && /error/.test(message.textContent);
+    }, title, `the ${title} report`);
+    const report = (await plugin.locator('.csc-sr__message').first().innerText()).replace(/\s+/g, ' ').trim();
+    check(!/not available/.test(report), `${title}: ${report}`);
+    const rows = await plugin.locator('table[data-table=problems] tbody tr').count();
+    check(await plugin.locator('button', { hasText: `Download ${title}` }).count() === 1, `${title}: no download button`);
+    t.log(`${title}: ${report} (${rows} problem rows)`);
+    await t.shot(title.toLowerCase().replace(/\s+/g, '-'));
+  }
+  await plugin.scrollIntoViewIfNeeded();
+  await plugin.screenshot({ path: path.join(SHOTS, `${t.name}-plugin.png`) });
+}
+
 // ------------------------------------------------------------------------------------------------
 // Development aids (see the header)
 
 async function servePluginFromSource(page) {
-  for (const file of ['scripts/config.js', 'custom/statutory-timescales.js']) {
+  for (const file of ['scripts/config.js', 'custom/statutory-timescales.js', 'custom/statutory-returns.js']) {
     await page.route(`**/app/cockpit/${file}*`, (route) => route.fulfill({
       status: 200, contentType: 'text/javascript', body: fs.readFileSync(path.join(COCKPIT_RESOURCES, file), 'utf8'),
     }));
@@ -956,6 +983,7 @@ const JOURNEYS = [
   { key: 'd', name: 'd-child-on-every-task', title: 'manager.north sees the child on every task, the case file, a note in the chronology, and finds the child', run: managerSeesTheChildOnEveryTask },
   { key: 'e', name: 'e-every-other-role', title: 'service.manager, iro and mash.police work in Tasklist; service.manager sees the city in Cockpit', run: everyOtherRoleWorksThroughTheDoor },
   { key: 'f', name: 'f-a-days-work', title: 'a contact recorded, decided, allocated, assessed with a case note and authorised in Tasklist; the chronology; a duplicate NHS number; another team', run: aDaysWork },
+  { key: 'g', name: 'g-statutory-returns', title: 'performance.officer checks SSDA903, the CIN census and Annex A on the Cockpit dashboard', run: performanceOfficerChecksTheReturns },
 ];
 
 async function main() {

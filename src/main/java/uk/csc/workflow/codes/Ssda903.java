@@ -6,8 +6,8 @@ import java.util.Set;
  * The SSDA903 (children looked after) code lists of DOMAIN.md section 5, one set for the whole
  * product: the panel's placement, the looked-after API and the forms all accept exactly these
  * (the forms' options are checked against them by the build). The names are the codes.
- * Labelling the codes by collection year, and withdrawing those a later year no longer accepts,
- * is the statutory returns' work (codes as data, like the bank holidays).
+ * Which collection years accept each code is data ({@link CodeYears}, codes/code-years.txt): the
+ * enums keep every code a record may hold; a new fact takes only the codes valid on its date.
  */
 public final class Ssda903 {
 
@@ -25,7 +25,9 @@ public final class Ssda903 {
      * friends, then other foster carers, then the rest.
      */
     public enum PlacementType {
-        U1, U2, U3, U4, U5, U6, K1, K2, K3, R1, P1, P2, H5, S1, A3, A4, A5, A6, R2, R3, R5, T0, T1, T2, T3, T4, Z1;
+        U1, U2, U3, U4, U5, U6, K1, K2, K3, R1, P1, P2, H5, S1, A3, A4, A5, A6, R2, R3, R5, T0, T1, T2, T3, T4, Z1,
+        /** From 2025-26 (codes/code-years.txt), replacing Z1. */
+        Z11, Z12, Z13, Z14;
 
         private static final Set<PlacementType> FAMILY_AND_FRIENDS = Set.of(U1, U2, U3);
         private static final Set<PlacementType> FOSTERING = Set.of(U1, U2, U3, U4, U5, U6);

@@ -282,7 +282,9 @@ class DemoCitySeeder {
 
     private String receive(LocalDate day, Known known, String level, boolean dv) {
         String team = known.team();
-        var child = new ContactRequest.Child(known.first(), known.last(), known.born(), null, "U", "NOBT",
+        // Male or female, from the names (no draw from the random sequence, so the history stays the same):
+        // the SSDA903 return takes only 1 or 2 (rule 101).
+        var child = new ContactRequest.Child(known.first(), known.last(), known.born(), null, sexOf(known.first(), known.last()), "NOBT",
                 TEAM_POSTCODES.get(team), known.nhsNumber(), null);
         OffsetDateTime receivedAt = day.atTime(9, 30).atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
         var registered = frontDoor.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Demo history: concerns from a professional",
@@ -291,6 +293,10 @@ class DemoCitySeeder {
         cityCases.add(registered.caseRef());
         cityCaseSet.add(registered.caseRef());
         return registered.caseRef();
+    }
+
+    static String sexOf(String first, String last) {
+        return (first.length() + last.length()) % 2 == 0 ? "F" : "M";
     }
 
     /** A valid NHS number (modulus 11 check digit) not yet given to a child of the city. */

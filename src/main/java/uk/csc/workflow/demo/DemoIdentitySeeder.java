@@ -54,7 +54,8 @@ class DemoIdentitySeeder implements ApplicationRunner {
             new DemoUser("iro", "Ian", "Reviewer", Groups.IRO, null),
             new DemoUser("mash.police", "Paul", "Police", Groups.MASH, null),
             new DemoUser("mash.health", "Hana", "Health", Groups.MASH, null),
-            new DemoUser("auditor", "Alex", "Auditor", Groups.AUDITOR, null));
+            new DemoUser("auditor", "Alex", "Auditor", Groups.AUDITOR, null),
+            new DemoUser("performance.officer", "Pat", "Performance", Groups.PERFORMANCE, null));
 
     private static final Map<String, String> GROUP_NAMES = Map.of(
             Groups.PRACTITIONER, "Practitioners (social workers)",
@@ -64,6 +65,7 @@ class DemoIdentitySeeder implements ApplicationRunner {
             Groups.IRO, "Independent reviewing officers",
             Groups.MASH, "Multi-agency screening (police, health)",
             Groups.AUDITOR, "Auditors (read the audit trail)",
+            Groups.PERFORMANCE, "Performance team (statutory returns)",
             Groups.TEAM_NORTH, "Team North",
             Groups.TEAM_SOUTH, "Team South");
 
@@ -106,7 +108,9 @@ class DemoIdentitySeeder implements ApplicationRunner {
             Groups.SERVICE_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES),
             Groups.PANEL_CHAIR, List.of(EVERY_ROLE),
             Groups.IRO, List.of(EVERY_ROLE),
-            Groups.MASH, List.of(EVERY_ROLE));
+            Groups.MASH, List.of(EVERY_ROLE),
+            // The statutory returns page in Cockpit; no case data there (the returns come through /api/returns).
+            Groups.PERFORMANCE, List.of(List.of(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS))));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -84,7 +84,8 @@ class DemoReferralSeeder implements ApplicationRunner {
     private ContactRegistered receive(String first, String last, String dob, String postcode, String level, boolean dv, LocalDate on) {
         OffsetDateTime receivedAt = on.equals(time.today()) ? time.now().atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime()
                 : on.atTime(9, 30).atZone(StatutoryTimescales.STATUTORY_ZONE).toOffsetDateTime();
-        var child = new ContactRequest.Child(first, last, LocalDate.parse(dob), null, "U", "NOBT", postcode, null, null);
+        var child = new ContactRequest.Child(first, last, LocalDate.parse(dob), null, DemoCitySeeder.sexOf(first, last), "NOBT",
+                postcode, null, null);
         return frontDoor.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt,
                 "Demo contact: concerns reported by " + (dv ? "the police" : "the school"), level, false, dv, true, null), DUTY_NORTH);
     }

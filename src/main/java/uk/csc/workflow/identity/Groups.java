@@ -14,6 +14,8 @@ public final class Groups {
     public static final String ADMIN = "camunda-admin";
     /** Reads the audit trail (GET /api/audit) and nothing else. */
     public static final String AUDITOR = "auditor";
+    /** The performance team: produces the statutory returns (SSDA903, CIN census, Annex A) and reads their error lists. */
+    public static final String PERFORMANCE = "performance";
 
     public static final String TEAM_NORTH = "team-north";
     public static final String TEAM_SOUTH = "team-south";
@@ -21,7 +23,7 @@ public final class Groups {
     public static final String TEAM_PREFIX = "team-";
 
     public static final List<String> ROLES =
-            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN, AUDITOR);
+            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN, AUDITOR, PERFORMANCE);
     public static final List<String> TEAMS = List.of(TEAM_NORTH, TEAM_SOUTH);
 
     private Groups() {

@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.AuditLog;
 import uk.csc.workflow.casefile.CaseFileService;
+import uk.csc.workflow.codes.CodeLabels;
+import uk.csc.workflow.codes.CodeYears;
 import uk.csc.workflow.codes.Ssda903.LegalStatus;
 import uk.csc.workflow.codes.Ssda903.PlacementProvider;
 import uk.csc.workflow.codes.Ssda903.PlacementType;
@@ -52,6 +54,9 @@ public class Placements {
         PlacementType type = form.code("placementType", PlacementType.class);
         PlacementProvider provider = form.code("placementProvider", PlacementProvider.class);
         String reason = form.optionalText("preferenceReason", 2000);
+        if (type != null && startOn != null) {
+            CodeYears.refusal(CodeLabels.PLACEMENT_TYPE, type.name(), startOn).ifPresent(why -> form.problem("placementType", why));
+        }
         if (type != null && !type.isFamilyAndFriends() && reason == null && !form.hasProblem("preferenceReason")) {
             form.problem("preferenceReason", type.isResidential()
                     ? "a residential placement needs a justification (why not family, friends or foster care)"

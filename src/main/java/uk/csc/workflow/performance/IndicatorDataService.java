@@ -33,6 +33,11 @@ public class IndicatorDataService {
     static final Set<Character> ACCOMMODATION_TYPES = Set.of('B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X',
             'Y', 'Z');
 
+    /** SSDA903 IN_TOUCH. */
+    static final Set<String> IN_TOUCH = Set.of("YES", "NO", "DIED", "REFU", "NREQ", "RHOM");
+    /** SSDA903 ACTIV: full- or part-time education (F1, P1), training or employment (F2, P2, F4, P4), not (G4, G5, G6). */
+    static final Set<String> ACTIVITIES = Set.of("F1", "P1", "F2", "P2", "F4", "P4", "G4", "G5", "G6");
+
     private final JdbcClient jdbc;
     private final StatutoryTimescales clock;
     private final CaseFileService cases;
@@ -87,6 +92,9 @@ public class IndicatorDataService {
                 || (accommodation.charAt(1) != '1' && accommodation.charAt(1) != '2'))) {
             form.problem("accommodation", "must be an SSDA903 accommodation code: a type letter and 1 (suitable) or 2 (unsuitable), e.g. U1");
         }
+        // SSDA903 OC3 (optional): whether the council is in touch, and the young person's main activity.
+        String inTouch = form.has("inTouch") ? form.oneOf("inTouch", IN_TOUCH) : null;
+        String activity = form.has("activity") ? form.oneOf("activity", ACTIVITIES) : null;
         LocalDate born = jdbc.sql("SELECT ch.date_of_birth FROM child ch JOIN care_case c ON c.child_id = ch.id WHERE c.id = :c")
                 .param("c", record.id()).query(LocalDate.class).optional().orElse(null);
         if (born == null) {
@@ -94,13 +102,16 @@ public class IndicatorDataService {
         }
         form.validate();
         LocalDate nineteenth = born.plusYears(19);
-        int updated = jdbc.sql("UPDATE care_leaver SET accommodation = :a, recorded_by = :by, recorded_at = :at WHERE case_id = :c")
-                .param("a", accommodation).param("by", userId).param("at", now()).param("c", record.id()).update();
+        int updated = jdbc.sql("UPDATE care_leaver SET accommodation = :a, in_touch = :t, activity = :act, recorded_by = :by, "
+                        + "recorded_at = :at WHERE case_id = :c")
+                .param("a", accommodation).param("t", inTouch).param("act", activity).param("by", userId).param("at", now())
+                .param("c", record.id()).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO care_leaver (case_id, nineteenth_birthday, accommodation, recorded_by, recorded_at)
-                    VALUES (:c, :d, :a, :by, :at)""")
-                    .param("c", record.id()).param("d", nineteenth).param("a", accommodation).param("by", userId).param("at", now())
+                    INSERT INTO care_leaver (case_id, nineteenth_birthday, accommodation, in_touch, activity, recorded_by, recorded_at)
+                    VALUES (:c, :d, :a, :t, :act, :by, :at)""")
+                    .param("c", record.id()).param("d", nineteenth).param("a", accommodation).param("t", inTouch).param("act", activity)
+                    .param("by", userId).param("at", now())
                     .update();
         }
         audit.record(userId, AuditLog.Action.UPDATE, "CASE", record.caseRef(), "care leaver accommodation recorded");

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
+import uk.csc.workflow.codes.CodeLabels;
+import uk.csc.workflow.codes.CodeYears;
 import uk.csc.workflow.codes.Ssda903;
 import uk.csc.workflow.codes.Ssda903.LegalStatus;
 import uk.csc.workflow.codes.Ssda903.PlacementProvider;
@@ -223,9 +225,15 @@ public class EpisodeService {
     }
 
     private static Placement placement(FormValues form, boolean intendedUntil18) {
-        return new Placement(form.date("startDate"), form.code("legalStatus", LegalStatus.class),
+        Placement placement = new Placement(form.date("startDate"), form.code("legalStatus", LegalStatus.class),
                 form.code("placementType", PlacementType.class), form.code("placementProvider", PlacementProvider.class),
                 form.code("reasonForNewEpisode", ReasonForNewEpisode.class), intendedUntil18);
+        // Only the codes the DfE accepts for the collection year of the placement's start (codes/code-years.txt).
+        if (placement.type() != null && placement.startDate() != null) {
+            CodeYears.refusal(CodeLabels.PLACEMENT_TYPE, placement.type().name(), placement.startDate())
+                    .ifPresent(why -> form.problem("placementType", why));
+        }
+        return placement;
     }
 
     private long insertEpisode(long periodId, long caseId, Placement p, String userId) {

@@ -469,6 +469,23 @@ class BadInputSuiteTest {
             cases.add(refused("trend months=" + months, get("/api/performance/trend?months=" + months, "service.manager"), "months", null));
         }
         cases.add(refused("escalations status=maybe", get("/api/escalations?status=maybe", "manager.north"), "status", null));
+        for (String year : List.of("twenty", "20261", "2026-28", "1999", "2199", "%00")) {
+            cases.add(refused("returns ssda903 year=" + year, get("/api/returns/ssda903?year=" + year, "performance.officer"), "year", null));
+        }
+        for (String year : List.of("2024", "abc")) {
+            cases.add(refused("returns cin-census year=" + year, get("/api/returns/cin-census/validation?year=" + year,
+                    "performance.officer"), "year", null));
+        }
+        for (String bad : badDates) {
+            cases.add(refused("returns annex-a asAt=" + bad, get("/api/returns/annex-a?asAt=" + encode(bad), "performance.officer"),
+                    "asAt", null));
+        }
+        for (String months : List.of("0", "25", "abc")) {
+            cases.add(refused("returns annex-a lookBackMonths=" + months, get("/api/returns/annex-a/validation?lookBackMonths=" + months,
+                    "performance.officer"), "lookBackMonths", null));
+        }
+        cases.add(refused("codes: an unknown list", get("/api/codes/NO_SUCH_LIST", "worker.north"), "list", null));
+        cases.add(refused("codes: on is not a date", get("/api/codes/PLACEMENT_TYPE?on=garbage", "worker.north"), "on", null));
         for (String query : List.of("page=-1", "page=abc", "size=0", "size=201", "size=1.5")) {
             cases.add(refused("audit " + query, get("/api/audit?" + query, "service.manager"), query.substring(0, query.indexOf('=')), null));
         }

@@ -19,7 +19,8 @@
 // replaces the webjar's whole file. Only customScripts is changed from the shipped copy.
 export default {
   // Cockpit dashboard plugin "Statutory timescales" (custom/statutory-timescales.js, an ES module).
-  customScripts: ['custom/statutory-timescales'],
+  // Cockpit dashboard plugin "Statutory returns" (custom/statutory-returns.js).
+  customScripts: ['custom/statutory-timescales', 'custom/statutory-returns'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -188,7 +188,9 @@ function watchFormMessages() {
  * address says otherwise (it ignores a filter's own order), so a list without a chosen order is
  * sorted by due date, soonest first, and Tasklist's sort control says "Due date".
  */
-const BY_DUE_DATE = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
+// Ties (many tasks fall due at the end of the same day) are broken by creation and id, so the order
+// is the same on every page load and paging through the list neither skips nor repeats a task.
+const BY_DUE_DATE = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }, { sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }]);
 
 function sortByDueDate() {
   const hash = window.location.hash || '#/';
