@@ -205,8 +205,8 @@ final class CinCensusReturn {
     }
 
     /**
-     * 2026-27: the pre-proceedings block, from the panel's legal route (legal steps). The family group
-     * decision-making offer is not recorded on this branch: FGDMOffered and FGDMHeld are left out.
+     * 2026-27: the pre-proceedings block, from the panel's legal route (legal steps) and its family
+     * group decision-making offer (s31ZA: offered in the letter, and the day the meeting was held).
      */
     private static void preProceedings(Xml x, ChildFacts f, Case e, LocalDate end) throws XMLStreamException {
         List<ReturnFacts.LegalStep> steps = f.legalSteps.stream().filter(s -> s.caseId() == e.id() && !s.on().isAfter(end)).toList();
@@ -222,6 +222,11 @@ final class CinCensusReturn {
         x.open("PreProceedings");
         x.leaf("PreProceedingsStartDate", start);
         x.leaf("LetterBeforeProceedingsDate", letter);
+        ReturnFacts.FamilyGroupMeeting family = f.familyGroupMeetings.stream()
+                .filter(m -> m.caseId() == e.id() && (m.startedOn() == null || !m.startedOn().isAfter(end))).reduce((a, b) -> b).orElse(null);
+        x.leaf("FGDMOffered", family == null || family.offered() == null ? null : family.offered().toString());
+        x.leaf("FGDMHeld", family == null || !Boolean.TRUE.equals(family.offered()) ? null
+                : Boolean.toString(family.heldOn() != null && !family.heldOn().isAfter(end)));
         x.leaf("InitialPreProceedingsMeetingDate", meetings.isEmpty() ? null : meetings.get(0));
         x.leaf("NumberOfPreProceedingsReviews", meetings.isEmpty() ? null : Integer.toString(meetings.size() - 1));
         x.leaf("PreProceedingsDecisionDate", decision == null ? null : decision.on());

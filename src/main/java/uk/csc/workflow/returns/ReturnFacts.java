@@ -66,6 +66,10 @@ record ReturnFacts(LocalDate from, LocalDate to, Map<Long, ChildFacts> children)
     record LegalStep(long caseId, String step, LocalDate on, String outcome) {
     }
 
+    /** The family group decision-making offer of a legal route (s31ZA): offered, and the day the meeting was held. */
+    record FamilyGroupMeeting(long caseId, LocalDate startedOn, Boolean offered, LocalDate heldOn) {
+    }
+
     /** Everything held about one child, each list in date order. */
     static final class ChildFacts {
         Child child;
@@ -82,6 +86,7 @@ record ReturnFacts(LocalDate from, LocalDate to, Map<Long, ChildFacts> children)
         final List<Outcome> outcomes = new ArrayList<>();
         final List<CareLeaver> careLeavers = new ArrayList<>();
         final List<LegalStep> legalSteps = new ArrayList<>();
+        final List<FamilyGroupMeeting> familyGroupMeetings = new ArrayList<>();
 
         Child child() {
             return child;

@@ -192,6 +192,16 @@ class ReturnFactsRepository {
                                 date(rs, "done_on"), rs.getString("outcome")));
                     }
                 });
+        jdbc.sql("SELECT case_id, started_on, letter_sent_on, fgdm_offered, fgdm_held_on FROM pre_proceedings")
+                .query(rs -> {
+                    Long childId = childOfCase.get(rs.getLong("case_id"));
+                    if (childId != null) {
+                        LocalDate started = date(rs, "started_on");
+                        b.of(childId).familyGroupMeetings.add(new ReturnFacts.FamilyGroupMeeting(rs.getLong("case_id"),
+                                started != null ? started : date(rs, "letter_sent_on"), (Boolean) rs.getObject("fgdm_offered"),
+                                date(rs, "fgdm_held_on")));
+                    }
+                });
         return b.build(from, to);
     }
 

@@ -119,6 +119,16 @@ final class ReturnsCohort {
                 planId, on, from, to);
     }
 
+    /** A legal route from a panel request, its letter offering a family group decision-making meeting, held on {@code heldOn}. */
+    void familyGroupMeeting(long caseId, LocalDate letterOn, LocalDate heldOn) {
+        long request = insert("INSERT INTO panel_request (case_id, source, status, requested_by, requested_at) "
+                + "VALUES (?, 'TEAM_MANAGER', 'DECIDED', 'test', ?)", caseId, RECORDED);
+        insert("INSERT INTO pre_proceedings (case_id, request_id, route, started_on, letter_sent_on, fgdm_offered, fgdm_offered_on, "
+                + "fgdm_accepted, fgdm_answered_on, fgdm_held_on, fgdm_outcome, created_at, updated_at) "
+                + "VALUES (?, ?, 'PRE_PROCEEDINGS', ?, ?, TRUE, ?, TRUE, ?, ?, 'FAMILY_PLAN_AGREED', ?, ?)",
+                caseId, request, letterOn, letterOn, letterOn, letterOn, heldOn, RECORDED, RECORDED);
+    }
+
     void legalStep(long caseId, String step, LocalDate on, String outcome) {
         insert("INSERT INTO legal_step (case_id, step, done_on, outcome, recorded_by, recorded_at) VALUES (?, ?, ?, ?, 'test', ?)",
                 caseId, step, on, outcome, RECORDED);

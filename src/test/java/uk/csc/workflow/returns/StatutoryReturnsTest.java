@@ -155,6 +155,7 @@ class StatutoryReturnsTest {
         c.legalStep(twoPlansCase, "LETTER_BEFORE_PROCEEDINGS", d("2026-05-01"), null);
         c.legalStep(twoPlansCase, "PRE_PROCEEDINGS_MEETING", d("2026-05-10"), null);
         c.legalStep(twoPlansCase, "PRE_PROCEEDINGS_MEETING", d("2026-07-10"), "STEP_DOWN");
+        c.familyGroupMeeting(twoPlansCase, d("2026-05-01"), d("2026-05-08"));
 
         // A child in need plan that closed with RC7.
         inNeed = c.child(d("2015-09-09"), "M", "WBRI", null);
@@ -425,7 +426,8 @@ class StatutoryReturnsTest {
         assertThat(xpath.evaluate(block + "/InitialPreProceedingsMeetingDate", doc)).isEqualTo("2026-05-10");
         assertThat(xpath.evaluate(block + "/NumberOfPreProceedingsReviews", doc)).isEqualTo("1");
         assertThat(xpath.evaluate(block + "/PreProceedingsOutcome", doc)).isEqualTo("STEP_DOWN");
-        assertThat(xpath.evaluate("count(" + block + "/FGDMOffered)", doc)).as("not recorded on this branch").isEqualTo("0");
+        assertThat(xpath.evaluate(block + "/FGDMOffered", doc)).as("the letter offered a family group meeting").isEqualTo("true");
+        assertThat(xpath.evaluate(block + "/FGDMHeld", doc)).as("held on 8 May 2026").isEqualTo("true");
         // A message the schema refuses is reported: a sex the census does not know.
         assertThat(CinCensusReturn.schemaProblems(xml.replace("<Sex>F</Sex>", "<Sex>X</Sex>"), next)).isNotEmpty();
     }
