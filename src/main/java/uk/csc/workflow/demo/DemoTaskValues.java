@@ -54,6 +54,12 @@ class DemoTaskValues {
     static final List<String> READ = List.of("team", "profile", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId",
             ChildProtectionPlanModel.Variables.REVIEW_NUMBER);
 
+    private boolean onAPlanElsewhere(long caseId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM child_plan p WHERE p.kind = 'CP' AND p.ended_on IS NULL AND p.case_id <> :c
+                  AND p.child_id = (SELECT child_id FROM care_case WHERE id = :c)""").param("c", caseId).query(Long.class).single() > 0;
+    }
+
     Map<String, Object> variablesOf(Task task) {
         return tasks.getVariables(task.getId(), READ);
     }
@@ -141,7 +147,8 @@ class DemoTaskValues {
             }
             case ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE -> {
                 v.put("conferenceHeldOn", today);
-                boolean plan = random.nextInt(5) != 0;
+                // A child already on a plan through another case is not given a second one (the service refuses it).
+                boolean plan = random.nextInt(5) != 0 && !onAPlanElsewhere(((Number) variables.get("caseId")).longValue());
                 v.put("conferenceOutcome", plan ? "CP_PLAN" : "NO_PLAN");
                 v.put("categoryOfAbuse", pick(random, "NEG", 5, "EMO", 3, "PHY", 1, "SAB", 1));
                 v.put("nextStep", "CHILD_IN_NEED_PLAN");

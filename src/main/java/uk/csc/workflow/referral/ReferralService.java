@@ -354,6 +354,10 @@ public class ReferralService {
         if (outcome == ConferenceOutcome.NO_PLAN && next == null && !form.hasProblem("nextStep")) {
             form.problem("nextStep", "choose the next step when there is no plan");
         }
+        if (outcome == ConferenceOutcome.CP_PLAN) {
+            openPlanElsewhere(caseId).ifPresent(other -> form.problem("conferenceOutcome", "the child is already on a child protection "
+                    + "plan (case " + other + "): the new concerns go to that plan's review conference, not to a second plan"));
+        }
         form.validate();
         jdbc.sql("""
                 UPDATE child_protection_enquiry SET conference_held_on = :d, conference_outcome = :o, category_of_abuse = :c,
@@ -366,6 +370,19 @@ public class ReferralService {
         routing.put(CONFERENCE_OUTCOME, outcome.name());
         routing.put(NEXT_STEP, next == null ? null : next.name());
         return routing;
+    }
+
+    /**
+     * The case of a child protection plan the case's child is on through another case, if any: a
+     * child is on one plan at a time (the CIN census refuses overlapping plans). The plans' own
+     * table, read here because the plans feature builds on this one, not the other way round.
+     */
+    private java.util.Optional<String> openPlanElsewhere(long caseId) {
+        return jdbc.sql("""
+                SELECT c.case_ref FROM child_plan p JOIN care_case c ON c.id = p.case_id
+                WHERE p.kind = 'CP' AND p.ended_on IS NULL AND p.case_id <> :c
+                  AND p.child_id = (SELECT child_id FROM care_case WHERE id = :c) ORDER BY p.started_on""")
+                .param("c", caseId).query(String.class).list().stream().findFirst();
     }
 
     /** The s47 enquiry and the conference follow the strategy discussion that started them. */

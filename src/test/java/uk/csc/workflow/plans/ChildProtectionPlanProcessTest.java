@@ -281,6 +281,33 @@ class ChildProtectionPlanProcessTest {
     }
 
     @Test
+    void aChildAlreadyOnAPlanIsNotGivenASecondOneByAnotherCasesConference() {
+        ContactRegistered first = plans.onPlanFromConference("2027-03-01", "NEG");
+        long childId = jdbc.queryForObject("SELECT child_id FROM care_case WHERE id = ?", Long.class, first.caseId());
+        var child = jdbc.queryForMap("SELECT first_name, last_name, date_of_birth FROM child WHERE id = ?", childId);
+        at("2027-04-06T09:00");
+        ContactRegistered again = plans.contactAbout(childId, (String) child.get("first_name"), (String) child.get("last_name"),
+                ((java.sql.Date) child.get("date_of_birth")).toLocalDate(), "B23 6AB");
+        String pi = again.processInstanceId();
+        plans.asManager(pi, ReferralToAssessmentModel.Tasks.RECORD_REFERRAL_DECISION, Map.of("referralDecision", "STRATEGY_DISCUSSION",
+                "decisionReason", "New concerns from school"));
+        plans.asManager(pi, ReferralToAssessmentModel.Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
+        plans.asWorker(pi, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, Map.of("strategyHeldOn", "2027-04-06",
+                "strategyAttendees", "Police, school", "strategyDecision", "START_S47", "strategyReason", "Disclosure"));
+        plans.asWorker(pi, ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY, Map.of("s47ConcludedOn", "2027-04-06",
+                "s47Outcome", "CONCERNS_SUBSTANTIATED", "s47Reason", "Harm likely"));
+
+        assertThatThrownBy(() -> plans.asManager(pi, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE, Map.of("conferenceHeldOn",
+                "2027-04-06", "conferenceOutcome", "CP_PLAN", "categoryOfAbuse", "EMO")))
+                .hasMessageContaining("conferenceOutcome: the child is already on a child protection plan (case " + first.caseRef() + ")");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_plan WHERE child_id = ? AND kind = 'CP'", Integer.class, childId)).isEqualTo(1);
+        // The conference can still decide no plan: the concerns go to the existing plan's review.
+        plans.asManager(pi, ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE, Map.of("conferenceHeldOn", "2027-04-06",
+                "conferenceOutcome", "NO_PLAN", "nextStep", "CHILD_IN_NEED_PLAN"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_plan WHERE child_id = ? AND kind = 'CP'", Integer.class, childId)).isEqualTo(1);
+    }
+
+    @Test
     void theChairsRecordIsCheckedOnTheServer() {
         ContactRegistered c = plans.onPlanFromConference("2027-06-01", "SAB");
         String pi = planOf(c);
