@@ -816,7 +816,7 @@ async function aDaysWork(t) {
   await completeTask(t, decisionId, 'Decide: contact or referral');
 
   // 3. Allocation from the list of the team's workers.
-  const allocationId = await openChildsTask(t, 'Allocate a social worker', childName, 'My team');
+  const { taskId: allocationId } = await openTaskOfCase(t, 'manager.north', caseRef, 'Allocate a social worker', childName);
   await claimIfNeeded(t, allocationId, 'manager.north', 'allocatedWorker-display');
   const offered = await chooseSelect(t, 'allocatedWorker', 'Nadia North');
   check(offered.some((o) => /open case/.test(o)), `the workers offered show no caseload: ${offered.join(' | ')}`);
