@@ -83,9 +83,10 @@ class WebappFormRefusals extends OncePerRequestFilter {
         response.setStatus(400);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), new EngineRestError(EngineRestError.INVALID_REQUEST, time.now().toString(), 400,
-                "Bad Request", MESSAGE, request.getRequestURI(), problems.isEmpty()
-                        ? List.of(new FieldProblem("variables", "were refused: please check the form")) : problems));
+        // Written, not closed: closing the stream would complete the answer before the request ends.
+        response.getOutputStream().write(json.writeValueAsBytes(new EngineRestError(EngineRestError.INVALID_REQUEST, time.now().toString(),
+                400, "Bad Request", MESSAGE, request.getRequestURI(), problems.isEmpty()
+                        ? List.of(new FieldProblem("variables", "were refused: please check the form")) : problems)));
         return true;
     }
 
