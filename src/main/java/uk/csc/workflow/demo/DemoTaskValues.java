@@ -23,6 +23,7 @@ import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.FamilyHelpPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
+import uk.csc.workflow.referral.ReferralService;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
 
@@ -36,9 +37,11 @@ class DemoTaskValues {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final JdbcClient jdbc;
+    private final ReferralService referrals;
     private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
-    DemoTaskValues(TaskService tasks, RepositoryService repository, JdbcClient jdbc) {
+    DemoTaskValues(TaskService tasks, RepositoryService repository, JdbcClient jdbc, ReferralService referrals) {
+        this.referrals = referrals;
         this.tasks = tasks;
         this.repository = repository;
         this.jdbc = jdbc;
@@ -53,12 +56,6 @@ class DemoTaskValues {
     private static final String REVIEW_DUE_ON = ClockVariables.dueOn(LookedAfterReviewsModel.Clocks.REVIEW);
     static final List<String> READ = List.of("team", "profile", "proposedResponse", "recommendation", "proposal", REVIEW_DUE_ON, "caseId",
             ChildProtectionPlanModel.Variables.REVIEW_NUMBER);
-
-    private boolean onAPlanElsewhere(long caseId) {
-        return jdbc.sql("""
-                SELECT count(*) FROM child_plan p WHERE p.kind = 'CP' AND p.ended_on IS NULL AND p.case_id <> :c
-                  AND p.child_id = (SELECT child_id FROM care_case WHERE id = :c)""").param("c", caseId).query(Long.class).single() > 0;
-    }
 
     Map<String, Object> variablesOf(Task task) {
         return tasks.getVariables(task.getId(), READ);
@@ -148,7 +145,7 @@ class DemoTaskValues {
             case ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE -> {
                 v.put("conferenceHeldOn", today);
                 // A child already on a plan through another case is not given a second one (the service refuses it).
-                boolean plan = random.nextInt(5) != 0 && !onAPlanElsewhere(((Number) variables.get("caseId")).longValue());
+                boolean plan = random.nextInt(5) != 0 && referrals.openPlanElsewhere(((Number) variables.get("caseId")).longValue()).isEmpty();
                 v.put("conferenceOutcome", plan ? "CP_PLAN" : "NO_PLAN");
                 v.put("categoryOfAbuse", pick(random, "NEG", 5, "EMO", 3, "PHY", 1, "SAB", 1));
                 v.put("nextStep", "CHILD_IN_NEED_PLAN");

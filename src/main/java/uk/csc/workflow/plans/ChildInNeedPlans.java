@@ -41,8 +41,10 @@ public class ChildInNeedPlans {
     private final CaseFileService cases;
     private final AuditLog audit;
     private final TimeSource time;
+    private final PlanAgreement agreement;
 
-    ChildInNeedPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time) {
+    ChildInNeedPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time, PlanAgreement agreement) {
+        this.agreement = agreement;
         this.plans = plans;
         this.items = items;
         this.cases = cases;
@@ -86,16 +88,7 @@ public class ChildInNeedPlans {
 
     /** The plan as agreed with the child and family. */
     public void agree(long planId, FormValues form, String userId) {
-        Plan plan = plans.get(planId);
-        LocalDate agreedOn = form.pastDate("planAgreedOn", time.today());
-        String participants = form.text("planParticipants", 1000);
-        String needs = form.text("planNeeds", 4000);
-        if (agreedOn != null && agreedOn.isBefore(plan.startedOn())) {
-            form.problem("planAgreedOn", "cannot be before the plan started (" + plan.startedOn() + ")");
-        }
-        form.validate();
-        plans.agree(planId, agreedOn, participants, needs, userId);
-        audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(plan.caseId()).caseRef(), "child in need plan agreed on " + agreedOn);
+        agreement.agree(planId, form, userId, "child in need plan");
     }
 
     public void recordVisit(long itemId, FormValues form, String userId) {

@@ -1,6 +1,5 @@
 package uk.csc.workflow.plans;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +15,6 @@ import uk.csc.workflow.plans.PlanItems.Timing;
 import uk.csc.workflow.plans.PlanRepository.Done;
 import uk.csc.workflow.plans.PlanRepository.Item;
 import uk.csc.workflow.plans.PlanRepository.NewPlan;
-import uk.csc.workflow.plans.PlanRepository.Plan;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 
@@ -40,8 +38,10 @@ public class FamilyHelpPlans {
     private final CaseFileService cases;
     private final AuditLog audit;
     private final TimeSource time;
+    private final PlanAgreement agreement;
 
-    FamilyHelpPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time) {
+    FamilyHelpPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time, PlanAgreement agreement) {
+        this.agreement = agreement;
         this.plans = plans;
         this.items = items;
         this.cases = cases;
@@ -74,16 +74,7 @@ public class FamilyHelpPlans {
 
     /** The plan as the lead practitioner agreed it with the child and family. */
     public void agree(long planId, FormValues form, String userId) {
-        Plan plan = plans.get(planId);
-        LocalDate agreedOn = form.pastDate("planAgreedOn", time.today());
-        String participants = form.text("planParticipants", 1000);
-        String needs = form.text("planNeeds", 4000);
-        if (agreedOn != null && agreedOn.isBefore(plan.startedOn())) {
-            form.problem("planAgreedOn", "cannot be before the plan started (" + plan.startedOn() + ")");
-        }
-        form.validate();
-        plans.agree(planId, agreedOn, participants, needs, userId);
-        audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(plan.caseId()).caseRef(), "Family Help plan agreed on " + agreedOn);
+        agreement.agree(planId, form, userId, "Family Help plan");
     }
 
     /** The review's record and decision. Answers the routing value. */

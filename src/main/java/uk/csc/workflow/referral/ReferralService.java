@@ -377,7 +377,8 @@ public class ReferralService {
      * child is on one plan at a time (the CIN census refuses overlapping plans). The plans' own
      * table, read here because the plans feature builds on this one, not the other way round.
      */
-    private java.util.Optional<String> openPlanElsewhere(long caseId) {
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> openPlanElsewhere(long caseId) {
         return jdbc.sql("""
                 SELECT c.case_ref FROM child_plan p JOIN care_case c ON c.id = p.case_id
                 WHERE p.kind = 'CP' AND p.ended_on IS NULL AND p.case_id <> :c
