@@ -70,6 +70,7 @@ class DemoCitySeeder {
     private static final Map<String, String> TEAM_POSTCODES = Map.of("team-north", "B23 6AB", "team-south", "B13 9AA");
     /** Enough rounds for a job to start the next (an escalation's async steps); a job that keeps failing gives up. */
     private static final int JOB_ROUNDS = 10;
+    private static final int CASES_PER_QUERY = 1_000;
 
     private final FrontDoor frontDoor;
     private final CaseFileService cases;
@@ -82,6 +83,9 @@ class DemoCitySeeder {
     private final DemoTaskValues values;
     private final HistoryReplay history;
     private final int days;
+    /** Contacts a day multiplied (1: the demo city, about 330 contacts a year; 150: a large city's 50,000). */
+    private final int scale;
+    private int jobsRun;
     private final Random random = new Random(2026);
     private final Map<String, LocalDate> plannedFor = new HashMap<>();
     /** The cases this replay created: only their tasks are worked and their jobs run. */
@@ -97,8 +101,13 @@ class DemoCitySeeder {
     DemoCitySeeder(FrontDoor frontDoor, CaseFileService cases, TaskService tasks, TimeSource time,
                    ManagementService management, RuntimeService runtime, IdentityService identity, StatutoryTimescales timescales,
                    DemoTaskValues values, GuidanceProfileSetting profiles, DemoRecords records, HistoryReplay history,
-                   ApplicationEventPublisher events, PlanStarts plans, @Value("${csc.demo.city-days:365}") int days) {
+                   ApplicationEventPublisher events, PlanStarts plans, @Value("${csc.demo.city-days:365}") int days,
+                   @Value("${csc.demo.city-scale:1}") int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("csc.demo.city-scale must be 1 or more (it multiplies the contacts of each day), not " + scale);
+        }
         this.plans = plans;
+        this.scale = scale;
         this.frontDoor = frontDoor;
         this.cases = cases;
         this.tasks = tasks;
@@ -168,7 +177,7 @@ class DemoCitySeeder {
                 contacts += step(day, LocalTime.of(9, 30), profile, () -> {
                     runDueJobs();
                     int arrived = 0;
-                    for (int i = random.nextInt(10) < 3 ? 2 : 1; i > 0; i--) {
+                    for (int i = (random.nextInt(10) < 3 ? 2 : 1) * scale; i > 0; i--) {
                         arrived += attempt(() -> receiveContact(day)) ? 1 : 0;
                     }
                     return arrived;
@@ -189,8 +198,8 @@ class DemoCitySeeder {
             }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        log.info("Demo city seeded: {} days, {} contacts, {} tasks done, in {} s", days, contacts, completed, seconds);
-        events.publishEvent(new DemoCitySeeded(contacts, completed, seconds));
+        log.info("Demo city seeded: {} days, {} contacts, {} tasks done, {} jobs run, in {} s", days, contacts, completed, jobsRun, seconds);
+        events.publishEvent(new DemoCitySeeded(contacts, completed, jobsRun, seconds));
     }
 
     /** One replay step at a time of a past day, under that day's guidance profile (live cases keep the configured one). */
@@ -216,6 +225,7 @@ class DemoCitySeeder {
             for (Job job : due) {
                 try {
                     management.executeJob(job.getId());
+                    jobsRun++;
                 } catch (RuntimeException e) {
                     // The engine counts the failure against the job's retries; a job that keeps failing stops being due.
                     log.debug("Demo job {} failed: {}", job.getId(), e.getMessage());
@@ -251,6 +261,7 @@ class DemoCitySeeder {
     }
 
     private final List<Known> children = new ArrayList<>();
+    private final Set<String> nhsNumbersGiven = new HashSet<>();
 
     private void receiveContact(LocalDate day) {
         // About one contact in seven is about a child already known: linked, often a re-referral.
@@ -290,8 +301,9 @@ class DemoCitySeeder {
         var registered = frontDoor.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Demo history: concerns from a professional",
                 level, false, dv, random.nextInt(10) < 8, null),
                 new CurrentUser("worker." + team.substring(5), Set.of("practitioner", team)));
-        cityCases.add(registered.caseRef());
-        cityCaseSet.add(registered.caseRef());
+        if (cityCaseSet.add(registered.caseRef())) {
+            cityCases.add(registered.caseRef());
+        }
         return registered.caseRef();
     }
 
@@ -312,7 +324,7 @@ class DemoCitySeeder {
             }
             int check = (11 - sum % 11) % 11;
             String number = digits.toString() + check;
-            if (check != 10 && children.stream().noneMatch(k -> k.nhsNumber().equals(number))) {
+            if (check != 10 && nhsNumbersGiven.add(number)) {
                 return number;
             }
         }
@@ -326,7 +338,7 @@ class DemoCitySeeder {
         }
         for (int pass = 0; pass < 4; pass++) {
             int before = done;
-            for (Task task : tasks.createTaskQuery().active().processInstanceBusinessKeyIn(cityCases.toArray(String[]::new)).list()) {
+            for (Task task : openTasksOfTheCity()) {
                 LocalDate plan = plannedFor.computeIfAbsent(task.getId(), id -> plan(task, day));
                 if (!plan.isAfter(day) && complete(task, day)) {
                     done++;
@@ -337,6 +349,19 @@ class DemoCitySeeder {
             }
         }
         return done;
+    }
+
+    /**
+     * The engine puts every business key into one IN list, and a database caps a statement's
+     * parameters (PostgreSQL at 32,767): a large city's cases are asked for a thousand at a time.
+     */
+    private List<Task> openTasksOfTheCity() {
+        List<Task> open = new ArrayList<>();
+        for (int from = 0; from < cityCases.size(); from += CASES_PER_QUERY) {
+            String[] keys = cityCases.subList(from, Math.min(cityCases.size(), from + CASES_PER_QUERY)).toArray(String[]::new);
+            open.addAll(tasks.createTaskQuery().active().processInstanceBusinessKeyIn(keys).list());
+        }
+        return open;
     }
 
     /** Most work is done in time; about one task in eight is late by a few working days. */

@@ -56,7 +56,7 @@ class DemoReplayLiveTimeTest {
     @Test
     void requestsServedWhileTheReplayRunsSeeToday() throws InterruptedException {
         var seeder = new DemoCitySeeder(frontDoor, cases, tasks, time, management, runtime, identity, timescales, values,
-                profiles, records, history, events, plans, 25);
+                profiles, records, history, events, plans, 25, 1);
         history.started();
         Thread replay = new Thread(seeder::seed, "test-replay");
         replay.start();
