@@ -12,7 +12,7 @@ import uk.csc.workflow.referral.ReferralToAssessmentModel.Variables;
  * the setting existed) the allocated social worker, as before.
  */
 @Component("childProtectionLead")
-class ChildProtectionLead {
+public class ChildProtectionLead {
 
     public String of(VariableScope scope) {
         Object lead = scope.getVariable(Variables.LEAD_PRACTITIONER);

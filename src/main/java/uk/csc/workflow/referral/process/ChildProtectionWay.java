@@ -1,6 +1,6 @@
 package uk.csc.workflow.referral.process;
 
-import java.util.List;
+import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,8 +36,8 @@ class ChildProtectionWay implements JavaDelegate {
         boolean multiAgency = setting.forNewStrategyDiscussions();
         execution.setVariable(Variables.MULTI_AGENCY_CHILD_PROTECTION, multiAgency);
         execution.setVariable(Variables.LEAD_PRACTITIONERS, multiAgency
-                ? staff.membersOf(Groups.LEAD_CP_PRACTITIONER, (String) execution.getVariable(CaseVariables.TEAM))
-                : List.of());
+                ? new ArrayList<>(staff.membersOf(Groups.LEAD_CP_PRACTITIONER, (String) execution.getVariable(CaseVariables.TEAM)))
+                : new ArrayList<String>());
     }
 
     /** Whether the route runs with a multi-agency team (a route that never passed the fix step does not). */
