@@ -23,8 +23,8 @@ import uk.csc.workflow.support.PostgresIntegrationTest;
 
 /**
  * What an agency member of a multi-agency child protection team reaches through Tasklist's engine API and /api:
- * the contribution task they are given, and nothing else of the case (no case file, no instance, no other task)
- * and nothing of another case.
+ * the contribution task they are given with what it needs (its card and context: who the child is), and nothing else
+ * of the case (no case file, no instance, no other task) and nothing of another case.
  */
 @PostgresIntegrationTest
 class MultiAgencyTeamSecurityTest {
@@ -89,11 +89,26 @@ class MultiAgencyTeamSecurityTest {
         assertThat(status("mact.police", "/api/cases/" + theirs.caseRef() + "/chronology")).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.withBasicAuth("mact.police", "demo").exchange("/engine-rest/process-instance?businessKey=" + theirs.caseRef(),
                 HttpMethod.GET, null, LIST).getBody()).isEmpty();
+        // What the task needs: its card and context name the child and the case (audited); not those of a task given to
+        // another agency on the same case.
+        String taskId = (String) onTheirCase.get(0).get("id");
+        String healthTask = (String) tasksSeenBy("mact.health", "?processInstanceId=" + theirs.processInstanceId()).get(0).get("id");
+        List<Map<String, Object>> cards = rest.withBasicAuth("mact.police", "demo").exchange("/api/tasks/cards?ids=" + taskId + ","
+                + healthTask, HttpMethod.GET, null, LIST).getBody();
+        assertThat(cards).extracting(card -> card.get("taskId")).containsExactly(taskId);
+        assertThat(cards.get(0)).containsEntry("caseRef", theirs.caseRef());
+        assertThat((String) cards.get(0).get("childName")).startsWith("Test");
+        var context = rest.withBasicAuth("mact.police", "demo").getForEntity("/api/tasks/" + taskId + "/context", Map.class);
+        assertThat(context.getStatusCode().value()).isEqualTo(200);
+        assertThat(context.getBody()).containsEntry("caseRef", theirs.caseRef()).containsEntry("kind", "OTHER");
+        assertThat(status("mact.police", "/api/tasks/" + healthTask + "/context")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status("mact.police", "/api/tasks/" + drive.task(another.processInstanceId(), Tasks.HOLD_STRATEGY_DISCUSSION).getId()
+                + "/context")).isEqualTo(HttpStatus.FORBIDDEN);
+
         // The lead practitioner is of the case's team and reads its file.
         assertThat(status("lead.cp", "/api/cases/" + theirs.caseRef() + "/file")).isEqualTo(HttpStatus.OK);
 
         // The police member completes their task through the engine API, as Tasklist does.
-        String taskId = (String) onTheirCase.get(0).get("id");
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
         var done = rest.withBasicAuth("mact.police", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
