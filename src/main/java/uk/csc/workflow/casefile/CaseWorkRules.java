@@ -11,13 +11,15 @@ import uk.csc.workflow.platform.process.CaseAuthority;
 
 /**
  * Who may complete a task of a case, from the case file: the case's team; the service managers and
- * administrators anywhere; the panel chairs, IROs and the screening team on the steps that are theirs.
+ * administrators anywhere; the panel chairs, IROs, the screening team and the agency members of the multi-agency
+ * child protection teams on the steps that are theirs (no case file for them: they have no {@link CaseRemit}).
  */
 @Component
 class CaseWorkRules implements CaseAuthority {
 
     private static final Set<String> EVERYWHERE = Set.of(Groups.SERVICE_MANAGER, Groups.ADMIN);
-    private static final Set<String> CITY_WIDE_FOR_THEIR_STEPS = Set.of(Groups.PANEL_CHAIR, Groups.IRO, Groups.MASH);
+    private static final Set<String> CITY_WIDE_FOR_THEIR_STEPS = Set.of(Groups.PANEL_CHAIR, Groups.IRO, Groups.MASH,
+            Groups.MACT_POLICE, Groups.MACT_HEALTH, Groups.MACT_EDUCATION);
 
     private final CaseRepository cases;
 

@@ -54,20 +54,30 @@ class DemoIdentitySeeder implements ApplicationRunner {
             new DemoUser("iro", "Ian", "Reviewer", Groups.IRO, null),
             new DemoUser("mash.police", "Paul", "Police", Groups.MASH, null),
             new DemoUser("mash.health", "Hana", "Health", Groups.MASH, null),
+            // The multi-agency child protection team (csc.child-protection.multi-agency): Team North's lead child
+            // protection practitioner and the police, health and education members, who work on any team's cases.
+            new DemoUser("lead.cp", "Lena", "Lead", Groups.LEAD_CP_PRACTITIONER, Groups.TEAM_NORTH),
+            new DemoUser("mact.police", "Peter", "Constable", Groups.MACT_POLICE, null),
+            new DemoUser("mact.health", "Hetty", "Nurse", Groups.MACT_HEALTH, null),
+            new DemoUser("mact.education", "Esme", "Teacher", Groups.MACT_EDUCATION, null),
             new DemoUser("auditor", "Alex", "Auditor", Groups.AUDITOR, null),
             new DemoUser("performance.officer", "Pat", "Performance", Groups.PERFORMANCE, null));
 
-    private static final Map<String, String> GROUP_NAMES = Map.of(
-            Groups.PRACTITIONER, "Practitioners (social workers)",
-            Groups.TEAM_MANAGER, "Team managers",
-            Groups.SERVICE_MANAGER, "Service managers",
-            Groups.PANEL_CHAIR, "Reception into Care panel chairs",
-            Groups.IRO, "Independent reviewing officers",
-            Groups.MASH, "Multi-agency screening (police, health)",
-            Groups.AUDITOR, "Auditors (read the audit trail)",
-            Groups.PERFORMANCE, "Performance team (statutory returns)",
-            Groups.TEAM_NORTH, "Team North",
-            Groups.TEAM_SOUTH, "Team South");
+    private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
+            Map.entry(Groups.PRACTITIONER, "Practitioners (social workers)"),
+            Map.entry(Groups.TEAM_MANAGER, "Team managers"),
+            Map.entry(Groups.SERVICE_MANAGER, "Service managers"),
+            Map.entry(Groups.PANEL_CHAIR, "Reception into Care panel chairs"),
+            Map.entry(Groups.IRO, "Independent reviewing officers"),
+            Map.entry(Groups.MASH, "Multi-agency screening (police, health)"),
+            Map.entry(Groups.LEAD_CP_PRACTITIONER, "Lead child protection practitioners"),
+            Map.entry(Groups.MACT_POLICE, "Multi-agency child protection team: police"),
+            Map.entry(Groups.MACT_HEALTH, "Multi-agency child protection team: health"),
+            Map.entry(Groups.MACT_EDUCATION, "Multi-agency child protection team: education"),
+            Map.entry(Groups.AUDITOR, "Auditors (read the audit trail)"),
+            Map.entry(Groups.PERFORMANCE, "Performance team (statutory returns)"),
+            Map.entry(Groups.TEAM_NORTH, "Team North"),
+            Map.entry(Groups.TEAM_SOUTH, "Team South"));
 
     record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
@@ -102,15 +112,21 @@ class DemoIdentitySeeder implements ApplicationRunner {
             new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ),
             new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
 
-    private static final Map<String, List<List<Grant>>> ROLE_GRANTS = Map.of(
-            Groups.PRACTITIONER, List.of(EVERY_ROLE, RECORDS_CONTACTS),
-            Groups.TEAM_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES),
-            Groups.SERVICE_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES),
-            Groups.PANEL_CHAIR, List.of(EVERY_ROLE),
-            Groups.IRO, List.of(EVERY_ROLE),
-            Groups.MASH, List.of(EVERY_ROLE),
+    private static final Map<String, List<List<Grant>>> ROLE_GRANTS = Map.ofEntries(
+            Map.entry(Groups.PRACTITIONER, List.of(EVERY_ROLE, RECORDS_CONTACTS)),
+            Map.entry(Groups.TEAM_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES)),
+            Map.entry(Groups.SERVICE_MANAGER, List.of(EVERY_ROLE, RECORDS_CONTACTS, ASKS_THE_PANEL, MANAGES)),
+            Map.entry(Groups.PANEL_CHAIR, List.of(EVERY_ROLE)),
+            Map.entry(Groups.IRO, List.of(EVERY_ROLE)),
+            Map.entry(Groups.MASH, List.of(EVERY_ROLE)),
+            // Tasklist only: the team's cases come through the team group (the lead), the agency members' tasks through
+            // their candidate group; no grant on case data.
+            Map.entry(Groups.LEAD_CP_PRACTITIONER, List.of(EVERY_ROLE)),
+            Map.entry(Groups.MACT_POLICE, List.of(EVERY_ROLE)),
+            Map.entry(Groups.MACT_HEALTH, List.of(EVERY_ROLE)),
+            Map.entry(Groups.MACT_EDUCATION, List.of(EVERY_ROLE)),
             // The statutory returns page in Cockpit; no case data there (the returns come through /api/returns).
-            Groups.PERFORMANCE, List.of(List.of(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS))));
+            Map.entry(Groups.PERFORMANCE, List.of(List.of(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS)))));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

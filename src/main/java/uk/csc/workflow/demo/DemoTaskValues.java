@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import uk.csc.workflow.clocks.process.ClockVariables;
 import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.FamilyHelpPlanModel;
@@ -68,6 +69,20 @@ class DemoTaskValues {
         return switch (task.getTaskDefinitionKey()) {
             case ReferralToAssessmentModel.Tasks.POLICE_CONTRIBUTION, ReferralToAssessmentModel.Tasks.JOINT_SCREENING_DECISION -> user("mash.police", "mash");
             case ReferralToAssessmentModel.Tasks.HEALTH_CONTRIBUTION -> user("mash.health", "mash");
+            // A multi-agency child protection team (csc.child-protection.multi-agency on).
+            case ReferralToAssessmentModel.Tasks.POLICE_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.POLICE_S47_CONTRIBUTION ->
+                    user("mact.police", Groups.MACT_POLICE);
+            case ReferralToAssessmentModel.Tasks.HEALTH_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.HEALTH_S47_CONTRIBUTION ->
+                    user("mact.health", Groups.MACT_HEALTH);
+            case ReferralToAssessmentModel.Tasks.EDUCATION_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.EDUCATION_S47_CONTRIBUTION ->
+                    user("mact.education", Groups.MACT_EDUCATION);
+            // Team North has a lead child protection practitioner; Team South has none, so a service manager leads.
+            case ReferralToAssessmentModel.Tasks.LEAD_STRATEGY_DISCUSSION -> "north".equals(side)
+                    ? new CurrentUser("lead.cp", Set.of(Groups.LEAD_CP_PRACTITIONER, teamGroup)) : user("service.manager", "service-manager");
+            case ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY -> "lead.cp".equals(task.getAssignee())
+                    ? new CurrentUser("lead.cp", Set.of(Groups.LEAD_CP_PRACTITIONER, teamGroup))
+                    : "service.manager".equals(task.getAssignee()) ? user("service.manager", "service-manager")
+                    : new CurrentUser("worker." + side, Set.of("practitioner", teamGroup));
             case ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION -> user("panel.chair", "panel-chair");
             case LookedAfterReviewsModel.Tasks.ARRANGE_REVIEW, LookedAfterReviewsModel.Tasks.HOLD_REVIEW,
                  ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE -> user("iro", "iro");
@@ -129,7 +144,13 @@ class DemoTaskValues {
                 v.put("outcomeReason", "Agreed with the worker's analysis");
                 v.put("transferCriteria", "Long-term needs; criteria for care management met");
             }
-            case ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION -> {
+            case ReferralToAssessmentModel.Tasks.POLICE_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.HEALTH_STRATEGY_CONTRIBUTION,
+                 ReferralToAssessmentModel.Tasks.EDUCATION_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.POLICE_S47_CONTRIBUTION,
+                 ReferralToAssessmentModel.Tasks.HEALTH_S47_CONTRIBUTION, ReferralToAssessmentModel.Tasks.EDUCATION_S47_CONTRIBUTION -> {
+                v.put("information", "What the agency knows about the child and the concerns");
+                v.put("riskLevel", pick(random, "STANDARD", 2, "MEDIUM", 2, "HIGH", 1));
+            }
+            case ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION, ReferralToAssessmentModel.Tasks.LEAD_STRATEGY_DISCUSSION -> {
                 v.put("strategyHeldOn", today);
                 v.put("strategyAttendees", "Police, health, school, social care");
                 v.put("strategyDecision", random.nextInt(4) == 0 ? "NO_S47" : "START_S47");

@@ -11,6 +11,18 @@ public final class Groups {
     public static final String PANEL_CHAIR = "panel-chair";
     public static final String IRO = "iro";
     public static final String MASH = "mash";
+    /**
+     * Lead child protection practitioners (Children's Wellbeing and Schools Act 2026 s3): experienced social workers
+     * who lead a multi-agency child protection team's work on a child. Team-scoped like practitioners: a lead is a
+     * member of a team group too, and leads that team's cases.
+     */
+    public static final String LEAD_CP_PRACTITIONER = "lead-cp-practitioner";
+    /** The police members of the multi-agency child protection teams: their contribution tasks only. */
+    public static final String MACT_POLICE = "mact-police";
+    /** The health members of the multi-agency child protection teams: their contribution tasks only. */
+    public static final String MACT_HEALTH = "mact-health";
+    /** The education members of the multi-agency child protection teams: their contribution tasks only. */
+    public static final String MACT_EDUCATION = "mact-education";
     public static final String ADMIN = "camunda-admin";
     /** Reads the audit trail (GET /api/audit) and nothing else. */
     public static final String AUDITOR = "auditor";
@@ -23,7 +35,10 @@ public final class Groups {
     public static final String TEAM_PREFIX = "team-";
 
     public static final List<String> ROLES =
-            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN, AUDITOR, PERFORMANCE);
+            List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER, PANEL_CHAIR, IRO, MASH, ADMIN, AUDITOR, PERFORMANCE,
+                    LEAD_CP_PRACTITIONER, MACT_POLICE, MACT_HEALTH, MACT_EDUCATION);
+    /** The agency members of the multi-agency child protection teams. */
+    public static final List<String> MACT_AGENCIES = List.of(MACT_POLICE, MACT_HEALTH, MACT_EDUCATION);
     public static final List<String> TEAMS = List.of(TEAM_NORTH, TEAM_SOUTH);
 
     private Groups() {

@@ -66,7 +66,20 @@ public class ChildProtectionPlans {
     public long startFromConference(long caseId, String userId) {
         PlanConference conference = referrals.latestPlanConference(caseId)
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no conference that decided a plan"));
-        return start(cases.get(caseId), CpSource.INITIAL_CONFERENCE, conference.heldOn(), conference.category(), 0, null, userId);
+        long planId = start(cases.get(caseId), CpSource.INITIAL_CONFERENCE, conference.heldOn(), conference.category(), 0, null, userId);
+        if (conference.leadPractitioner() != null) {
+            plans.recordLead(planId, conference.leadPractitioner());
+        }
+        return planId;
+    }
+
+    /**
+     * Who works the plan's tasks (core groups, visits): the lead child protection practitioner who led a multi-agency
+     * team's enquiry, if one did; otherwise the case's allocated social worker.
+     */
+    @Transactional(readOnly = true)
+    public String worker(long planId, String allocatedWorker) {
+        return plans.lead(planId).orElse(allocatedWorker);
     }
 
     /**

@@ -60,6 +60,15 @@ class PlanRepository {
         jdbc.sql("UPDATE child_plan SET process_instance_id = :pi WHERE id = :id").param("pi", processInstanceId).param("id", planId).update();
     }
 
+    /** The lead child protection practitioner who leads the plan (a multi-agency child protection team's). */
+    void recordLead(long planId, String leadPractitioner) {
+        jdbc.sql("UPDATE child_plan SET lead_practitioner = :lead WHERE id = :id").param("lead", leadPractitioner).param("id", planId).update();
+    }
+
+    Optional<String> lead(long planId) {
+        return jdbc.sql("SELECT lead_practitioner FROM child_plan WHERE id = :id").param("id", planId).query(String.class).optional();
+    }
+
     Plan get(long planId) {
         return jdbc.sql("SELECT * FROM child_plan WHERE id = :id").param("id", planId).query(PlanRepository::plan).single();
     }

@@ -13,7 +13,7 @@ public final class ReferralCodes {
 
     public enum ReferralDecision { NO_FURTHER_ACTION, INFORMATION_AND_ADVICE, EARLY_HELP, ACCEPT_REFERRAL, STRATEGY_DISCUSSION }
 
-    public enum Agency { POLICE, HEALTH, SOCIAL_CARE }
+    public enum Agency { POLICE, HEALTH, SOCIAL_CARE, EDUCATION }
 
     public enum RiskLevel { STANDARD, MEDIUM, HIGH }
 

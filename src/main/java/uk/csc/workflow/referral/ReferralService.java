@@ -317,6 +317,47 @@ public class ReferralService {
         return routing;
     }
 
+    // ---- multi-agency child protection (csc.child-protection.multi-agency) ---------------------
+
+    /**
+     * An agency member of the multi-agency child protection team says what their agency knows, before the
+     * strategy discussion ({@code stage} STRATEGY_DISCUSSION) or for the s47 enquiry (S47_ENQUIRY). Recorded in
+     * the case tables; the process keeps none of it.
+     */
+    public Map<String, Object> contributeToChildProtection(long caseId, CaseStage stage, Agency agency, FormValues form, String userId) {
+        String information = form.text("information", 4000);
+        RiskLevel risk = form.code("riskLevel", RiskLevel.class);
+        form.validate();
+        Long enquiry = stage == CaseStage.S47_ENQUIRY ? currentEnquiry(caseId) : null;
+        jdbc.sql("""
+                INSERT INTO child_protection_contribution (case_id, enquiry_id, stage, agency, information, risk_level,
+                                                           contributed_by, contributed_at)
+                VALUES (:c, :e, :stage, :agency, :info, :risk, :by, :at)""")
+                .param("c", caseId).param("e", enquiry).param("stage", stage.name()).param("agency", agency.name())
+                .param("info", information).param("risk", risk.name()).param("by", userId).param("at", now()).update();
+        audit(userId, AuditLog.Action.UPDATE, caseId, agency + " contribution to the " + (stage == CaseStage.S47_ENQUIRY
+                ? "s47 enquiry" : "strategy discussion"));
+        return Map.of();
+    }
+
+    /**
+     * The lead child protection practitioner holds the multi-agency strategy discussion: the same record and rules
+     * as {@link #holdStrategyDiscussion}, with the lead recorded on the enquiry and the agencies' contributions
+     * linked to it. The lead completes the s47 enquiry and leads the plan a conference decides.
+     */
+    public Map<String, Object> leadStrategyDiscussion(long caseId, FormValues form, String userId) {
+        Map<String, Object> routing = new HashMap<>(holdStrategyDiscussion(caseId, form, userId));
+        long enquiry = currentEnquiry(caseId);
+        jdbc.sql("UPDATE child_protection_enquiry SET lead_practitioner = :lead WHERE id = :id")
+                .param("lead", userId).param("id", enquiry).update();
+        jdbc.sql("""
+                UPDATE child_protection_contribution SET enquiry_id = :e
+                WHERE case_id = :c AND stage = 'STRATEGY_DISCUSSION' AND enquiry_id IS NULL""")
+                .param("e", enquiry).param("c", caseId).update();
+        routing.put(LEAD_PRACTITIONER, userId);
+        return routing;
+    }
+
     public Map<String, Object> concludeS47(long caseId, FormValues form, String userId) {
         LocalDate concluded = form.pastDate("s47ConcludedOn", time.today(), strategyHeld(caseId));
         S47Outcome outcome = form.code("s47Outcome", S47Outcome.class);
@@ -397,10 +438,11 @@ public class ReferralService {
     @Transactional(readOnly = true)
     public java.util.Optional<PlanConference> latestPlanConference(long caseId) {
         return jdbc.sql("""
-                SELECT conference_held_on, category_of_abuse FROM child_protection_enquiry
+                SELECT conference_held_on, category_of_abuse, lead_practitioner FROM child_protection_enquiry
                 WHERE case_id = :c AND conference_outcome = 'CP_PLAN' ORDER BY conference_held_on DESC, id DESC""")
                 .param("c", caseId)
-                .query((rs, n) -> new PlanConference(rs.getObject(1, LocalDate.class), CategoryOfAbuse.valueOf(rs.getString(2))))
+                .query((rs, n) -> new PlanConference(rs.getObject(1, LocalDate.class), CategoryOfAbuse.valueOf(rs.getString(2)),
+                        rs.getString(3)))
                 .list().stream().findFirst();
     }
 

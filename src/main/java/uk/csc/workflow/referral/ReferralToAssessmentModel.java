@@ -48,6 +48,23 @@ public final class ReferralToAssessmentModel {
         /** Hold initial child protection conference. */
         public static final String HOLD_INITIAL_CONFERENCE = "UserTask_HoldInitialConference";
 
+        // Multi-agency child protection (csc.child-protection.multi-agency; Children's Wellbeing and Schools Act 2026 s3)
+
+        /** Police: contribute to the strategy discussion. */
+        public static final String POLICE_STRATEGY_CONTRIBUTION = "UserTask_PoliceStrategyContribution";
+        /** Health: contribute to the strategy discussion. */
+        public static final String HEALTH_STRATEGY_CONTRIBUTION = "UserTask_HealthStrategyContribution";
+        /** Education: contribute to the strategy discussion. */
+        public static final String EDUCATION_STRATEGY_CONTRIBUTION = "UserTask_EducationStrategyContribution";
+        /** Lead the multi-agency strategy discussion (the lead child protection practitioner). */
+        public static final String LEAD_STRATEGY_DISCUSSION = "UserTask_LeadStrategyDiscussion";
+        /** Police: contribute to the s47 enquiry. */
+        public static final String POLICE_S47_CONTRIBUTION = "UserTask_PoliceS47Contribution";
+        /** Health: contribute to the s47 enquiry. */
+        public static final String HEALTH_S47_CONTRIBUTION = "UserTask_HealthS47Contribution";
+        /** Education: contribute to the s47 enquiry. */
+        public static final String EDUCATION_S47_CONTRIBUTION = "UserTask_EducationS47Contribution";
+
         private Tasks() {
         }
     }
@@ -85,6 +102,10 @@ public final class ReferralToAssessmentModel {
         public static final String END_CLOSED_NO_FURTHER_ACTION = "EndEvent_ClosedNoFurtherAction";
         /** Transferred to care management. */
         public static final String END_TRANSFERRED_TO_CARE_MANAGEMENT = "EndEvent_TransferredToCareManagement";
+        /** Fix how this case's child protection is run: where a strategy discussion opens (a step-up starts here too). */
+        public static final String FIX_CHILD_PROTECTION_WAY = "ServiceTask_FixChildProtectionWay";
+        /** Multi-agency strategy discussion (the setting on). */
+        public static final String MULTI_AGENCY_STRATEGY_DISCUSSION = "SubProcess_MultiAgencyStrategyDiscussion";
         /** Transferred in on a child protection plan (the route gave way to a transfer-in conference). */
         public static final String END_TRANSFERRED_IN_ON_CHILD_PROTECTION_PLAN = "EndEvent_TransferredInOnChildProtectionPlan";
 
@@ -125,6 +146,12 @@ public final class ReferralToAssessmentModel {
         public static final String NEXT_STEP = "nextStep";
         public static final String CONTACT_ID = "contactId";
         public static final String DUTY_WORKER = "dutyWorker";
+        /** Whether this case's child protection runs with a multi-agency team: fixed when its strategy discussion opens. */
+        public static final String MULTI_AGENCY_CHILD_PROTECTION = "multiAgencyChildProtection";
+        /** The case's team's lead child protection practitioners (user ids), offered the strategy discussion. */
+        public static final String LEAD_PRACTITIONERS = "leadPractitioners";
+        /** The lead child protection practitioner who led the strategy discussion (a user id): the s47 enquiry and the plan are theirs. */
+        public static final String LEAD_PRACTITIONER = "leadPractitioner";
 
         private Variables() {
         }
@@ -146,7 +173,8 @@ public final class ReferralToAssessmentModel {
             "teamOverride", "matchChildId", "matchDecision");
 
     /** Ids the system keeps on the instance: never taken from a form. */
-    public static final List<String> KEYS = List.of("contactId", "dutyWorker");
+    public static final List<String> KEYS = List.of("contactId", "dutyWorker", "multiAgencyChildProtection", "leadPractitioners",
+            "leadPractitioner");
 
     private ReferralToAssessmentModel() {
     }

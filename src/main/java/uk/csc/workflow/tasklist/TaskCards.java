@@ -22,6 +22,7 @@ import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.casefile.ChildFile;
 import uk.csc.workflow.codes.CodeLabels.Coded;
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.NotFoundException;
@@ -86,7 +87,7 @@ public class TaskCards {
         for (String id : wanted) {
             TaskLookup.TaskFacts task = found.get(id);
             Optional<CaseRecord> record = task == null ? Optional.empty() : caseOf(task);
-            if (record.isEmpty() || !access.mayRead(record.get(), user)) {
+            if (record.isEmpty() || !(access.mayRead(record.get(), user) || givenToTheirAgency(task, user))) {
                 continue;
             }
             ChildView child = files.child(record.get().childId());
@@ -104,7 +105,20 @@ public class TaskCards {
         if (task.caseRef() == null) {
             throw new NotFoundException("Task " + taskId + " belongs to no case");
         }
+        if (givenToTheirAgency(task, user)) {
+            return new Located(task, caseOf(task).orElseThrow(() -> new NotFoundException("Task " + taskId + " belongs to no case")));
+        }
         return new Located(task, access.readable(task.caseRef(), user));
+    }
+
+    /**
+     * An agency member of a multi-agency child protection team (police, health, education) has no case file: the
+     * card and the context of a task given to their agency (who the child is, the case, the due date) are what they
+     * need to do it, and all they get. Any other task of the case is refused them as the case file is.
+     */
+    private boolean givenToTheirAgency(TaskLookup.TaskFacts task, CurrentUser user) {
+        List<String> agencies = Groups.MACT_AGENCIES.stream().filter(user::isIn).toList();
+        return !agencies.isEmpty() && tasks.offeredTo(task.id(), agencies);
     }
 
     record Located(TaskLookup.TaskFacts task, CaseRecord record) {

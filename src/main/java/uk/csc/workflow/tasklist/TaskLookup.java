@@ -22,6 +22,9 @@ public interface TaskLookup {
 
     Optional<TaskFacts> task(String id);
 
+    /** Whether the open task is offered to one of {@code groups} (a candidate group of it). */
+    boolean offeredTo(String taskId, Collection<String> groups);
+
     /** The task's variables among {@code names} (its own or its process's). */
     Map<String, Object> variables(String taskId, Collection<String> names);
 }

@@ -28,6 +28,7 @@ import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.FamilyHelpPlanModel;
+import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.platform.time.HistoryReplay;
 import uk.csc.workflow.platform.time.TimeSource;
@@ -67,7 +68,7 @@ public class TasklistFilters implements ApplicationRunner {
 
     private Map<String, Definition> definitions() {
         List<String> everyone = List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.PANEL_CHAIR,
-                Groups.IRO, Groups.MASH);
+                Groups.IRO, Groups.MASH, Groups.LEAD_CP_PRACTITIONER, Groups.MACT_POLICE, Groups.MACT_HEALTH, Groups.MACT_EDUCATION);
         List<String> managers = List.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER);
         Map<String, Definition> all = new LinkedHashMap<>();
         all.put("My tasks", new Definition("Tasks assigned to me", -10, everyone,
@@ -95,8 +96,20 @@ public class TasklistFilters implements ApplicationRunner {
         all.put("Family Help plans", new Definition("Agreeing and reviewing Family Help plans (Families First)", -2,
                 List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER),
                 () -> tasks.createTaskQuery().processDefinitionKey(FamilyHelpPlanModel.PROCESS_ID).orderByDueDate().asc()));
+        all.put("Child protection enquiries", new Definition(
+                "Multi-agency child protection: strategy discussions and s47 enquiries (Children's Wellbeing and Schools Act 2026 s3)", -1,
+                List.of(Groups.LEAD_CP_PRACTITIONER, Groups.MACT_POLICE, Groups.MACT_HEALTH, Groups.MACT_EDUCATION, Groups.SERVICE_MANAGER),
+                () -> tasks.createTaskQuery().processDefinitionKey(ReferralToAssessmentModel.PROCESS_ID)
+                        .taskDefinitionKeyIn(MULTI_AGENCY_TASKS.toArray(String[]::new)).orderByDueDate().asc()));
         return all;
     }
+
+    /** The tasks of a multi-agency child protection team, and what its lead completes after them. */
+    private static final List<String> MULTI_AGENCY_TASKS = List.of(
+            ReferralToAssessmentModel.Tasks.POLICE_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.HEALTH_STRATEGY_CONTRIBUTION,
+            ReferralToAssessmentModel.Tasks.EDUCATION_STRATEGY_CONTRIBUTION, ReferralToAssessmentModel.Tasks.LEAD_STRATEGY_DISCUSSION,
+            ReferralToAssessmentModel.Tasks.POLICE_S47_CONTRIBUTION, ReferralToAssessmentModel.Tasks.HEALTH_S47_CONTRIBUTION,
+            ReferralToAssessmentModel.Tasks.EDUCATION_S47_CONTRIBUTION, ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY);
 
     /** The end of the second working day from today, London time. */
     Date dueSoonLimit() {

@@ -27,6 +27,7 @@ import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.plans.FamilyHelpPlanModel;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
+import uk.csc.workflow.referral.MultiAgencyChildProtectionSetting;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
@@ -99,7 +100,11 @@ public class Journeys {
             Map.entry(HOLD_PRE_PROCEEDINGS_MEETING, "holdPreProceedingsMeeting"), Map.entry(CONCLUDE_PROCEEDINGS, "concludeProceedings"),
             Map.entry(ARRANGE_REVIEW, "arrangeReview"), Map.entry(HOLD_REVIEW, "holdReview"), Map.entry(SIGN_OFF_REVIEW, "signOffReview"),
             Map.entry(RECORD_VISIT, "recordVisit"), Map.entry(ACKNOWLEDGE_ESCALATION, "acknowledgeEscalation"),
-            Map.entry(RESOLVE_ESCALATION, "resolveEscalation"));
+            Map.entry(RESOLVE_ESCALATION, "resolveEscalation"),
+            Map.entry(POLICE_STRATEGY_CONTRIBUTION, "strategyContribution"), Map.entry(HEALTH_STRATEGY_CONTRIBUTION, "strategyContribution"),
+            Map.entry(EDUCATION_STRATEGY_CONTRIBUTION, "strategyContribution"), Map.entry(LEAD_STRATEGY_DISCUSSION, "strategyDiscussion"),
+            Map.entry(POLICE_S47_CONTRIBUTION, "s47Contribution"), Map.entry(HEALTH_S47_CONTRIBUTION, "s47Contribution"),
+            Map.entry(EDUCATION_S47_CONTRIBUTION, "s47Contribution"));
 
     static final String MANAGER = "manager.north";
     static final String WORKER = "worker.north";
@@ -108,8 +113,11 @@ public class Journeys {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final GuidanceProfileSetting profiles;
+    private final MultiAgencyChildProtectionSetting multiAgency;
 
-    Journeys(ReferralDriver drive, TaskService tasks, RuntimeService runtime, GuidanceProfileSetting profiles) {
+    Journeys(ReferralDriver drive, TaskService tasks, RuntimeService runtime, GuidanceProfileSetting profiles,
+             MultiAgencyChildProtectionSetting multiAgency) {
+        this.multiAgency = multiAgency;
         this.drive = drive;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -251,6 +259,23 @@ public class Journeys {
                 new Journey("an escalation acknowledged and resolved", contactThen(this::referralDecisionBreached), List.of(
                         step(ACKNOWLEDGE_ESCALATION, MANAGER, values("acknowledgementNote", "Spoke to the duty manager")),
                         step(RESOLVE_ESCALATION, MANAGER, values("resolution", "Decision made")))),
+                new Journey("a multi-agency child protection team (csc.child-protection.multi-agency)", this::toMultiAgencyStrategyDiscussion, List.of(
+                        step(POLICE_STRATEGY_CONTRIBUTION, "mact.police", values("information", "Two call-outs this year", "riskLevel", "HIGH")),
+                        step(HEALTH_STRATEGY_CONTRIBUTION, "mact.health", values("information", "Bruising seen by the school nurse",
+                                "riskLevel", "MEDIUM")),
+                        step(EDUCATION_STRATEGY_CONTRIBUTION, "mact.education", values("information", "Disclosure to the class teacher",
+                                "riskLevel", "HIGH")),
+                        step(LEAD_STRATEGY_DISCUSSION, "lead.cp", values("strategyHeldOn", today(), "strategyAttendees",
+                                "Lead practitioner, police, school nurse, head teacher", "strategyDecision", "START_S47",
+                                "nextStep", "CHILD_IN_NEED_PLAN", "strategyReason", "Information shared by the agencies")),
+                        step(POLICE_S47_CONTRIBUTION, "mact.police", values("information", "Joint visit made", "riskLevel", "HIGH")),
+                        step(HEALTH_S47_CONTRIBUTION, "mact.health", values("information", "Medical arranged", "riskLevel", "HIGH")),
+                        step(EDUCATION_S47_CONTRIBUTION, "mact.education", values("information", "The child repeated the account",
+                                "riskLevel", "HIGH")),
+                        step(COMPLETE_S47_ENQUIRY, "lead.cp", values("s47ConcludedOn", today(), "s47Outcome", "CONCERNS_SUBSTANTIATED",
+                                "nextStep", "CHILD_IN_NEED_PLAN", "s47Reason", "Enquiry findings")),
+                        step(HOLD_INITIAL_CONFERENCE, MANAGER, values("conferenceHeldOn", today(), "conferenceOutcome", "NO_PLAN",
+                                "categoryOfAbuse", "NEG", "nextStep", "CHILD_IN_NEED_PLAN")))),
                 new Journey("Families First: a single assessment to a Family Help plan", contactUnder(GuidanceProfile.FAMILIES_FIRST), List.of(
                         decide, allocate,
                         step(COMPLETE_SINGLE_ASSESSMENT, WORKER, assessment("FAMILY_HELP_PLAN")),
@@ -301,6 +326,23 @@ public class Journeys {
                 profiles.switchTo(before);
             }
         };
+    }
+
+    /**
+     * A contact whose referral decision is a strategy discussion, allocated while the council runs multi-agency child
+     * protection: the route fixes it for the case there (the setting goes back as it was).
+     */
+    private void toMultiAgencyStrategyDiscussion(Journey journey) {
+        journey.contact = receive("SIGNIFICANT_HARM", false, TestTime.now().minusHours(1));
+        boolean before = multiAgency.forNewStrategyDiscussions();
+        multiAgency.switchTo(true);
+        try {
+            drive.asManager(journey.contact.processInstanceId(), RECORD_REFERRAL_DECISION, values("referralDecision", "STRATEGY_DISCUSSION",
+                    "decisionReason", "Significant harm suspected"));
+            drive.asManager(journey.contact.processInstanceId(), ALLOCATE_WORKER, values("allocatedWorker", WORKER));
+        } finally {
+            multiAgency.switchTo(before);
+        }
     }
 
     private Consumer<Journey> contactThen(Consumer<Journey> then) {

@@ -19,7 +19,7 @@ final class Written {
             "assessment", "child_protection_enquiry", "statutory_deadline", "escalation", "panel_sitting", "panel_request",
             "panel_decision", "panel_information", "placement", "legal_step", "care_record", "looked_after_period",
             "looked_after_episode", "looked_after_review", "looked_after_visit", "cp_review", "care_leaver", "school_absence",
-            "child_plan", "plan_item", "pre_proceedings",
+            "child_plan", "plan_item", "pre_proceedings", "child_protection_contribution",
             "audit_event");
     /** The engine's tables a request could write to. */
     static final List<String> ENGINE_TABLES = List.of("act_ru_task", "act_ru_execution", "act_ru_variable", "act_ru_job",

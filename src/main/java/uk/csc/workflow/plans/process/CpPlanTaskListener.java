@@ -21,7 +21,8 @@ import uk.csc.workflow.platform.process.FormTaskListener;
 class CpPlanTaskListener extends FormTaskListener {
 
     private static final Set<String> CHAIR = Set.of(Groups.IRO, Groups.ADMIN);
-    private static final Set<String> SOCIAL_WORKERS = Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN);
+    private static final Set<String> SOCIAL_WORKERS = Set.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.ADMIN,
+            Groups.LEAD_CP_PRACTITIONER);
 
     private final Map<String, Step> steps;
 

@@ -137,8 +137,9 @@ public class PlanStarts {
 
     private String startChildProtectionPlan(long planId, long caseId) {
         CaseRecord record = cases.get(caseId);
-        String id = runtime.startProcessInstanceByKey(ChildProtectionPlanModel.PROCESS_ID, record.caseRef(),
-                variables(record, ChildProtectionPlanModel.Variables.PLAN_ID, planId)).getId();
+        Map<String, Object> variables = variables(record, ChildProtectionPlanModel.Variables.PLAN_ID, planId);
+        variables.put(CaseVariables.WORKER, protection.worker(planId, record.worker()));
+        String id = runtime.startProcessInstanceByKey(ChildProtectionPlanModel.PROCESS_ID, record.caseRef(), variables).getId();
         protection.attachProcess(planId, id);
         access.open(id, record.team(), PROTECTION_READERS);
         return id;
@@ -160,12 +161,15 @@ public class PlanStarts {
         access.open(id, record.team(), IN_NEED_READERS);
     }
 
-    /** The referral route for the case again, from its strategy discussion (allocated worker, the case's profile). */
+    /**
+     * The referral route for the case again, from where its strategy discussion opens (allocated worker, the case's
+     * profile; the multi-agency child protection setting is read there, as for any strategy discussion).
+     */
     private void startStrategyDiscussion(CaseRecord record) {
         Map<String, Object> variables = caseVariables(record);
         variables.put(ReferralToAssessmentModel.Variables.PROFILE, record.profile());
         String id = runtime.createProcessInstanceByKey(ReferralToAssessmentModel.PROCESS_ID).businessKey(record.caseRef())
-                .setVariables(variables).startBeforeActivity(ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION).execute().getId();
+                .setVariables(variables).startBeforeActivity(ReferralToAssessmentModel.Elements.FIX_CHILD_PROTECTION_WAY).execute().getId();
         cases.attachProcess(record.id(), id);
         access.open(id, record.team(), IN_NEED_READERS);
     }

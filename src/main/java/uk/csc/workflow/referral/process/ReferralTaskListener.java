@@ -27,6 +27,8 @@ class ReferralTaskListener extends FormTaskListener {
     private static final Set<String> ANY_ROLE = Set.of();
     private static final Set<String> MANAGERS = Set.of(Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
     private static final Set<String> SCREENING = Set.of(Groups.MASH, Groups.ADMIN);
+    /** The multi-agency strategy discussion: a lead child protection practitioner (a service manager where the team has none). */
+    private static final Set<String> LEADS = Set.of(Groups.LEAD_CP_PRACTITIONER, Groups.SERVICE_MANAGER, Groups.ADMIN);
     /** The joint decision: the screening team with the case's team. */
     private static final Set<String> JOINT_SCREENING =
             Set.of(Groups.MASH, Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER, Groups.ADMIN);
@@ -71,7 +73,23 @@ class ReferralTaskListener extends FormTaskListener {
                 step(ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY, CaseStage.S47_ENQUIRY, ANY_ROLE,
                         (t, f, u) -> referrals.concludeS47(caseId(t), f, u)),
                 step(ReferralToAssessmentModel.Tasks.HOLD_INITIAL_CONFERENCE, CaseStage.CHILD_PROTECTION_CONFERENCE, ANY_ROLE,
-                        (t, f, u) -> referrals.holdConference(caseId(t), f, u)));
+                        (t, f, u) -> referrals.holdConference(caseId(t), f, u)),
+                contribution(ReferralToAssessmentModel.Tasks.POLICE_STRATEGY_CONTRIBUTION, CaseStage.STRATEGY_DISCUSSION, Agency.POLICE, Groups.MACT_POLICE),
+                contribution(ReferralToAssessmentModel.Tasks.HEALTH_STRATEGY_CONTRIBUTION, CaseStage.STRATEGY_DISCUSSION, Agency.HEALTH, Groups.MACT_HEALTH),
+                contribution(ReferralToAssessmentModel.Tasks.EDUCATION_STRATEGY_CONTRIBUTION, CaseStage.STRATEGY_DISCUSSION, Agency.EDUCATION,
+                        Groups.MACT_EDUCATION),
+                step(ReferralToAssessmentModel.Tasks.LEAD_STRATEGY_DISCUSSION, CaseStage.STRATEGY_DISCUSSION, LEADS,
+                        (t, f, u) -> referrals.leadStrategyDiscussion(caseId(t), f, u)),
+                contribution(ReferralToAssessmentModel.Tasks.POLICE_S47_CONTRIBUTION, CaseStage.S47_ENQUIRY, Agency.POLICE, Groups.MACT_POLICE),
+                contribution(ReferralToAssessmentModel.Tasks.HEALTH_S47_CONTRIBUTION, CaseStage.S47_ENQUIRY, Agency.HEALTH, Groups.MACT_HEALTH),
+                contribution(ReferralToAssessmentModel.Tasks.EDUCATION_S47_CONTRIBUTION, CaseStage.S47_ENQUIRY, Agency.EDUCATION,
+                        Groups.MACT_EDUCATION));
+    }
+
+    /** An agency member's contribution to the multi-agency child protection team's work: that agency's members only. */
+    private Map.Entry<String, Step> contribution(String taskKey, CaseStage stage, Agency agency, String group) {
+        return step(taskKey, stage, Set.of(group, Groups.ADMIN),
+                (t, f, u) -> referrals.contributeToChildProtection(caseId(t), stage, agency, f, u));
     }
 
     private Map.Entry<String, Step> step(String taskKey, CaseStage stage, Set<String> roles, Handler handler) {

@@ -140,9 +140,10 @@ class RegisterContactDelegate implements JavaDelegate {
         Object child = execution.getVariable(START_MATCH_CHILD_ID);
         // The known child's id is checked whenever it is given, as every field is.
         boolean none = child == null || child instanceof String text && text.isBlank();
-        boolean anId = child instanceof Integer || child instanceof Long || child instanceof String digits && digits.strip().matches("\\d{1,18}");
+        // The form's field is text (digits), as Tasklist sends it: a typed number is the wrong type, refused like any text field's.
+        boolean anId = child instanceof String digits && digits.strip().matches("\\d{1,18}");
         if (!none && !anId) {
-            throw TaskRejection.invalid(new BadRequestException(START_MATCH_CHILD_ID, "must be the known child's id (a number)"));
+            throw TaskRejection.invalid(new BadRequestException(START_MATCH_CHILD_ID, "must be the known child's id, written in digits"));
         }
         if (decision == null || decision.toString().isBlank()) {
             return null;

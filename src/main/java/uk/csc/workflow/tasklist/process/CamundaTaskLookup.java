@@ -54,6 +54,12 @@ class CamundaTaskLookup implements TaskLookup {
     }
 
     @Override
+    public boolean offeredTo(String taskId, Collection<String> groups) {
+        return !groups.isEmpty() && tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(List.copyOf(groups))
+                .includeAssignedTasks().count() > 0;
+    }
+
+    @Override
     public Map<String, Object> variables(String taskId, Collection<String> names) {
         return tasks.getVariables(taskId, names);
     }
