@@ -58,7 +58,7 @@ class DemoMultiAgencyReplayTest {
         long enquiriesBefore = count("SELECT count(*) FROM child_protection_enquiry WHERE lead_practitioner IS NOT NULL");
         setting.switchTo(true);
         var seeder = new DemoCitySeeder(frontDoor, cases, tasks, time, management, runtime, identity, timescales, values,
-                profiles, records, history, events, plans, 60);
+                profiles, records, history, events, plans, 60, 1);
         history.started();
         seeder.seed();
 
