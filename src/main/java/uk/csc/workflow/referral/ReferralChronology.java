@@ -144,6 +144,15 @@ class ReferralChronology implements ChronologySource {
                         by));
             }
         });
+        jdbc.sql("SELECT * FROM child_protection_contribution WHERE case_id IN (:ids)").param("ids", caseIds).query((ResultSet rs) -> {
+            Instant at = instant(rs, "contributed_at");
+            boolean s47 = "S47_ENQUIRY".equals(rs.getString("stage"));
+            entries.add(new ChronologyEntry(rs.getLong("case_id"), day(at), at, s47 ? ChronologyKind.S47_ENQUIRY : ChronologyKind.STRATEGY_DISCUSSION,
+                    CodeLabels.label(CodeLabels.AGENCY, rs.getString("agency")) + " contributed to the "
+                            + (s47 ? "section 47 enquiry" : "strategy discussion") + ": "
+                            + lower(CodeLabels.label(CodeLabels.RISK_LEVEL, rs.getString("risk_level"))) + " risk",
+                    rs.getString("contributed_by")));
+        });
     }
 
     static String lower(String label) {

@@ -53,6 +53,14 @@ public class ReferralContexts {
                                     Coded recommendation, int timesReturned) {
     }
 
+    /**
+     * What the multi-agency child protection team's agencies said, for the lead practitioner who
+     * holds the strategy discussion or completes the s47 enquiry.
+     */
+    public record ChildProtectionEnquiryContext(LocalDate strategyHeldOn, List<Contribution> strategyContributions,
+                                                List<Contribution> s47Contributions) {
+    }
+
     private final JdbcClient jdbc;
     private final CaseFileService cases;
     private final ChildFile files;
@@ -69,8 +77,7 @@ public class ReferralContexts {
                 SELECT agency, risk_level, information, contributed_by, contributed_at FROM screening_contribution
                 WHERE contact_id = :c ORDER BY contributed_at, id""")
                 .param("c", contactId)
-                .query((rs, n) -> new Contribution(CodeLabels.coded(CodeLabels.AGENCY, rs.getString(1)),
-                        CodeLabels.coded(CodeLabels.RISK_LEVEL, rs.getString(2)), rs.getString(3), rs.getString(4), instant(rs, 5)))
+                .query(ReferralContexts::contribution)
                 .list();
         return jdbc.sql("SELECT * FROM contact WHERE id = :id AND case_id = :c").param("id", contactId).param("c", caseId)
                 .query((rs, n) -> new ReferralDecisionContext(contactId, instant(rs, rs.findColumn("received_at")),
@@ -105,6 +112,33 @@ public class ReferralContexts {
                         rs.getString("summary"), CodeLabels.coded(CodeLabels.ASSESSMENT_RECOMMENDATION, rs.getString("recommendation")),
                         rs.getInt("returned_count")))
                 .optional().orElseThrow(() -> new NotFoundException("No " + kind + " assessment on case " + caseId));
+    }
+
+    /**
+     * The agencies' contributions to the enquiry under way: before its strategy discussion is held
+     * they are not yet linked to an enquiry; afterwards they belong to the case's latest enquiry.
+     */
+    public ChildProtectionEnquiryContext childProtectionEnquiry(long caseId, boolean discussionHeld) {
+        Long enquiry = discussionHeld ? jdbc.sql("SELECT max(id) FROM child_protection_enquiry WHERE case_id = :c")
+                .param("c", caseId).query(Long.class).optional().orElse(null) : null;
+        LocalDate heldOn = enquiry == null ? null : jdbc.sql("SELECT strategy_held_on FROM child_protection_enquiry WHERE id = :e")
+                .param("e", enquiry).query(LocalDate.class).single();
+        return new ChildProtectionEnquiryContext(heldOn, contributions(caseId, enquiry, "STRATEGY_DISCUSSION"),
+                enquiry == null ? List.of() : contributions(caseId, enquiry, "S47_ENQUIRY"));
+    }
+
+    private List<Contribution> contributions(long caseId, Long enquiry, String stage) {
+        String ofTheEnquiry = enquiry == null ? "enquiry_id IS NULL" : "enquiry_id = :e";
+        var query = jdbc.sql("""
+                SELECT agency, risk_level, information, contributed_by, contributed_at FROM child_protection_contribution
+                WHERE case_id = :c AND stage = :stage AND %s ORDER BY contributed_at, id""".formatted(ofTheEnquiry))
+                .param("c", caseId).param("stage", stage);
+        return (enquiry == null ? query : query.param("e", enquiry)).query(ReferralContexts::contribution).list();
+    }
+
+    private static Contribution contribution(ResultSet rs, int row) throws SQLException {
+        return new Contribution(CodeLabels.coded(CodeLabels.AGENCY, rs.getString(1)), CodeLabels.coded(CodeLabels.RISK_LEVEL, rs.getString(2)),
+                rs.getString(3), rs.getString(4), instant(rs, 5));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

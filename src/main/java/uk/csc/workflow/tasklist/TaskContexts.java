@@ -36,7 +36,8 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 public class TaskContexts {
 
     /** Which decision a task is. */
-    public enum Kind { REFERRAL_DECISION, ASSESSMENT_AUTHORISATION, PANEL_DECISION, REVIEW_SIGN_OFF, ESCALATION, OTHER }
+    public enum Kind { REFERRAL_DECISION, ASSESSMENT_AUTHORISATION, CHILD_PROTECTION_ENQUIRY, PANEL_DECISION, REVIEW_SIGN_OFF, ESCALATION,
+        OTHER }
 
     /**
      * @param details the kind's own facts (see the README); null for OTHER
@@ -92,6 +93,12 @@ public class TaskContexts {
         } else if (AUTHORISATIONS.containsKey(key)) {
             kind = Kind.ASSESSMENT_AUTHORISATION;
             details = referrals.assessment(record.id(), AUTHORISATIONS.get(key));
+        } else if (ReferralToAssessmentModel.Tasks.LEAD_STRATEGY_DISCUSSION.equals(key)) {
+            kind = Kind.CHILD_PROTECTION_ENQUIRY;
+            details = referrals.childProtectionEnquiry(record.id(), false);
+        } else if (ReferralToAssessmentModel.Tasks.COMPLETE_S47_ENQUIRY.equals(key) && multiAgency(task)) {
+            kind = Kind.CHILD_PROTECTION_ENQUIRY;
+            details = referrals.childProtectionEnquiry(record.id(), true);
         } else if (ReceptionIntoCarePanelModel.Tasks.RECORD_PANEL_DECISION.equals(key)
                 || ReceptionIntoCarePanelModel.Tasks.PROVIDE_MORE_INFORMATION.equals(key)) {
             kind = Kind.PANEL_DECISION;
@@ -109,6 +116,11 @@ public class TaskContexts {
         audit.record(user.id(), AuditLog.Action.READ, "CASE", record.caseRef(), "task context: " + kind);
         return new TaskContext(task.id(), task.name(), kind, record.caseRef(), files.team(record.team()), files.child(record.childId()),
                 TaskDue.of(task.dueAt(), time.now(), timescales.calendar()), details);
+    }
+
+    private boolean multiAgency(TaskLookup.TaskFacts task) {
+        String variable = ReferralToAssessmentModel.Variables.MULTI_AGENCY_CHILD_PROTECTION;
+        return Boolean.TRUE.equals(tasks.variables(task.id(), List.of(variable)).get(variable));
     }
 
     private long id(TaskLookup.TaskFacts task, String variable) {

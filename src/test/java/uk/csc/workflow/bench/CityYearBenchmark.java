@@ -98,7 +98,10 @@ class CityYearBenchmark {
             mix.put("child in need plans", count(db, "SELECT count(*) FROM child_plan WHERE kind = 'CIN'"));
             mix.put("child protection plans", count(db, "SELECT count(*) FROM child_plan WHERE kind = 'CP'"));
             mix.put("Family Help plans", count(db, "SELECT count(*) FROM child_plan WHERE kind = 'FH'"));
-            mix.put("child protection reviews", count(db, "SELECT count(*) FROM cp_review"));
+            mix.put("child protection reviews held", count(db, """
+                    SELECT count(*) FROM plan_item i JOIN child_plan p ON p.id = i.plan_id
+                    WHERE p.kind = 'CP' AND i.kind = 'REVIEW' AND i.done_on IS NOT NULL"""));
+            mix.put("plan visits made", count(db, "SELECT count(*) FROM plan_item WHERE kind = 'VISIT' AND done_on IS NOT NULL"));
             mix.put("panel decisions", count(db, "SELECT count(*) FROM panel_decision"));
             mix.put("periods of care", count(db, "SELECT count(*) FROM looked_after_period"));
             mix.put("looked-after reviews", count(db, "SELECT count(*) FROM looked_after_review"));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -24,14 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.csc.workflow.casefile.Chronology;
 import uk.csc.workflow.clocks.CaseClocks;
 import uk.csc.workflow.clocks.DeadlineStatus;
 import uk.csc.workflow.clocks.DeadlineView;
+import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.referral.ReferralToAssessmentModel.Elements;
 import uk.csc.workflow.referral.ReferralToAssessmentModel.Tasks;
 import uk.csc.workflow.referral.ReferralToAssessmentModel.Variables;
 import uk.csc.workflow.support.PostgresIntegrationTest;
+import uk.csc.workflow.tasklist.TaskContexts;
 
 /**
  * The referral route with a multi-agency child protection team (csc.child-protection.multi-agency; Children's
@@ -66,6 +70,10 @@ class MultiAgencyChildProtectionProcessTest {
     CaseClocks deadlines;
     @Autowired
     MultiAgencyChildProtectionSetting setting;
+    @Autowired
+    TaskContexts contexts;
+    @Autowired
+    Chronology chronology;
 
     @BeforeEach
     void onTheTwentySecondOfDecember() {
@@ -85,6 +93,17 @@ class MultiAgencyChildProtectionProcessTest {
                 "decisionReason", "Significant harm suspected"));
         drive.asManager(c.processInstanceId(), Tasks.ALLOCATE_WORKER, Map.of("allocatedWorker", "worker.north"));
         return c;
+    }
+
+    /** What the lead reads beside the task ("Child and case" tab): the agencies' contributions to the enquiry under way. */
+    private ReferralContexts.ChildProtectionEnquiryContext seenByTheLead(String pi, String taskKey) {
+        TaskContexts.TaskContext context = contexts.context(drive.task(pi, taskKey).getId(), new CurrentUser("lead.cp", Set.copyOf(LEAD)));
+        assertThat(context.kind()).isEqualTo(TaskContexts.Kind.CHILD_PROTECTION_ENQUIRY);
+        return (ReferralContexts.ChildProtectionEnquiryContext) context.details();
+    }
+
+    private static List<String> said(List<ReferralContexts.Contribution> contributions) {
+        return contributions.stream().map(c -> c.agency().label() + ", " + c.riskLevel().label() + ": " + c.information()).toList();
     }
 
     private static Map<String, Object> contribution(String information, String risk) {
@@ -162,6 +181,13 @@ class MultiAgencyChildProtectionProcessTest {
         assertThat(due(pi, Tasks.LEAD_STRATEGY_DISCUSSION)).isEqualTo(Instant.parse("2026-12-24T23:59:59Z"));
         assertThat(deepest(catchThrowable(() -> drive.asWorker(pi, Tasks.LEAD_STRATEGY_DISCUSSION, strategy("2026-12-23")))))
                 .isInstanceOf(AuthorizationException.class);
+        var beforeTheDiscussion = seenByTheLead(pi, Tasks.LEAD_STRATEGY_DISCUSSION);
+        assertThat(beforeTheDiscussion.strategyHeldOn()).isNull();
+        assertThat(said(beforeTheDiscussion.strategyContributions())).containsExactly(
+                "Police, High: Two call-outs to the address; the father has a caution for assault",
+                "Health, Medium: Bruising seen by the school nurse; missed immunisations",
+                "Education (school or college), High: Disclosure to the class teacher on 21 December; attendance 81%");
+        assertThat(beforeTheDiscussion.s47Contributions()).isEmpty();
         drive.complete(pi, Tasks.LEAD_STRATEGY_DISCUSSION, "lead.cp", LEAD, strategy("2026-12-23"));
 
         // ICPC within 15 working days of the strategy discussion on 23 December: 24, 29, 30, 31 December, 4-8, 11-15
@@ -178,6 +204,19 @@ class MultiAgencyChildProtectionProcessTest {
         drive.complete(pi, Tasks.POLICE_S47_CONTRIBUTION, "mact.police", POLICE, contribution("Joint visit; the father was arrested", "HIGH"));
         drive.complete(pi, Tasks.HEALTH_S47_CONTRIBUTION, "mact.health", HEALTH, contribution("Child protection medical: injuries non-accidental", "HIGH"));
         drive.complete(pi, Tasks.EDUCATION_S47_CONTRIBUTION, "mact.education", EDUCATION, contribution("The child repeated the account", "HIGH"));
+
+        var forTheEnquiry = seenByTheLead(pi, Tasks.COMPLETE_S47_ENQUIRY);
+        assertThat(forTheEnquiry.strategyHeldOn()).hasToString("2026-12-23");
+        assertThat(forTheEnquiry.strategyContributions()).hasSize(3);
+        assertThat(said(forTheEnquiry.s47Contributions())).containsExactly("Police, High: Joint visit; the father was arrested",
+                "Health, High: Child protection medical: injuries non-accidental",
+                "Education (school or college), High: The child repeated the account");
+        assertThat(chronology.of(c.caseRef(), null, new CurrentUser("lead.cp", Set.copyOf(LEAD))).stream().map(e -> e.summary())
+                .filter(line -> line.contains("contributed to the"))).containsExactly(
+                "Police contributed to the strategy discussion: high risk", "Health contributed to the strategy discussion: medium risk",
+                "Education (school or college) contributed to the strategy discussion: high risk",
+                "Police contributed to the section 47 enquiry: high risk", "Health contributed to the section 47 enquiry: high risk",
+                "Education (school or college) contributed to the section 47 enquiry: high risk");
 
         // Then the lead completes the enquiry (it is theirs, not the allocated worker's), by the ICPC date.
         assertThat(drive.task(pi, Tasks.COMPLETE_S47_ENQUIRY).getAssignee()).isEqualTo("lead.cp");
