@@ -106,6 +106,11 @@ class RouteBenchmark {
                 databaseSize();
                 return;
             }
+            if ("p4".equals(System.getProperty("bench.only"))) {
+                p4();
+                databaseSize();
+                return;
+            }
             if ("statements".equals(System.getProperty("bench.only"))) {
                 statementsPerStep();
                 return;
