@@ -6,7 +6,7 @@ import uk.csc.workflow.platform.process.ProcessContract;
 
 /**
  * The contract between {@code processes/familyHelpPlan.bpmn} (one Family Help plan under the
- * Families First profile: the lead practitioner agrees the plan; reviews at the council's frequency;
+ * Families First profile: the lead practitioner agrees the plan and visits the child; reviews at the council's frequency;
  * step up to a strategy discussion, step down to universal services, or closure) and the Java.
  * {@code ProcessContractTest} proves each name exists in the model.
  */
@@ -20,6 +20,8 @@ public final class FamilyHelpPlanModel {
 
         /** Agree the Family Help plan with the child and family (the lead practitioner). */
         public static final String AGREE_PLAN = "UserTask_AgreeFamilyHelpPlan";
+        /** Visit the child and record the visit (the lead practitioner). */
+        public static final String RECORD_VISIT = "UserTask_RecordFamilyHelpVisit";
         /** Review the Family Help plan and record the decision. */
         public static final String HOLD_REVIEW = "UserTask_HoldFamilyHelpReview";
 
@@ -30,6 +32,9 @@ public final class FamilyHelpPlanModel {
     /** Other elements the code refers to (tests fire their timers and check where a route ended). */
     public static final class Elements {
 
+        public static final String VISIT_REMINDER = "BoundaryEvent_FamilyHelpVisitReminder";
+        public static final String VISIT_DUE = "BoundaryEvent_FamilyHelpVisitDue";
+        public static final String VISIT_SERVICE_MANAGER = "BoundaryEvent_FamilyHelpVisitServiceManager";
         public static final String REVIEW_REMINDER = "BoundaryEvent_FamilyHelpReviewReminder";
         public static final String REVIEW_DUE = "BoundaryEvent_FamilyHelpReviewDue";
         public static final String REVIEW_SERVICE_MANAGER = "BoundaryEvent_FamilyHelpReviewServiceManager";
@@ -51,6 +56,8 @@ public final class FamilyHelpPlanModel {
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_ID = "reviewId";
         public static final String REVIEW_NUMBER = "reviewNumber";
+        public static final String VISIT_ID = "visitId";
+        public static final String VISIT_NUMBER = "visitNumber";
 
         private Variables() {
         }
@@ -60,20 +67,21 @@ public final class FamilyHelpPlanModel {
     public static final class Clocks {
 
         public static final String REVIEW = "review";
+        public static final String VISIT = "visit";
 
         private Clocks() {
         }
     }
 
     /** What the task forms submit that belongs in the case tables: recorded there, then removed from the process. */
-    public static final List<String> CASE_DATA = List.of("planAgreedOn", "planParticipants", "planNeeds", "lateReason", "reviewHeldOn",
-            "reviewSummary");
+    public static final List<String> CASE_DATA = List.of("planAgreedOn", "planParticipants", "planNeeds", "visitedOn", "seenAlone",
+            "visitNotes", "lateReason", "reviewHeldOn", "reviewSummary");
 
     /** What the start form submits (there is none: a plan starts from a route's end). */
     public static final List<String> START_DATA = List.of();
 
     /** Ids the system keeps on the instance: never taken from a form. */
-    public static final List<String> KEYS = List.of("planId", "reviewId");
+    public static final List<String> KEYS = List.of("planId", "visitId", "reviewId");
 
     private FamilyHelpPlanModel() {
     }

@@ -2,6 +2,7 @@ package uk.csc.workflow.plans;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ import uk.csc.workflow.platform.time.TimeSource;
  * across targeted early help and child in need, with a lead practitioner (the case's allocated
  * worker), started by a single assessment's outcome; agreed with the family; reviewed at the
  * council's frequency ({@code FAMILY_HELP_REVIEW}, each review counted from the date the previous
- * one was held); ended by a review that steps up to a strategy discussion, steps down to universal
+ * one was held) and visited by the lead practitioner ({@code FAMILY_HELP_VISIT}); ended by a review that steps up to a strategy discussion, steps down to universal
  * services or closes the plan. A validation failure changes nothing.
  */
 @Service
@@ -70,6 +71,23 @@ public class FamilyHelpPlans {
 
     public PlanClock nextReview(long planId) {
         return items.scheduleNext(plans.get(planId), ItemKind.REVIEW, StatutoryRuleIds.FAMILY_HELP_REVIEW, StatutoryRuleIds.FAMILY_HELP_REVIEW);
+    }
+
+    public PlanClock nextVisit(long planId) {
+        return items.scheduleNext(plans.get(planId), ItemKind.VISIT, StatutoryRuleIds.FAMILY_HELP_VISIT, StatutoryRuleIds.FAMILY_HELP_VISIT);
+    }
+
+    /** The lead practitioner's visit to the child: the next one counts from the date of this one. */
+    public void recordVisit(long itemId, FormValues form, String userId) {
+        Item item = plans.item(itemId);
+        Timing timing = items.timing(item, form, "visitedOn", false);
+        String seenAlone = form.oneOf("seenAlone", Set.of("YES", "NO"));
+        String notes = form.text("visitNotes", 4000);
+        form.validate();
+        items.done(item, new Done(timing.doneOn(), timing.late(), timing.lateReason(), null, "YES".equals(seenAlone), notes, null,
+                null, null, null, userId));
+        audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(item.caseId()).caseRef(), "Family Help visit " + item.number()
+                + " on " + timing.doneOn() + (timing.late() ? " (late)" : ""));
     }
 
     /** The plan as the lead practitioner agreed it with the child and family. */
