@@ -40,12 +40,24 @@ public final class FamilyHelpPlanModel {
         public static final String REVIEW_SERVICE_MANAGER = "BoundaryEvent_FamilyHelpReviewServiceManager";
         /** Stepped up: strategy discussion. */
         public static final String END_STEPPED_UP = "EndEvent_FamilyHelpSteppedUp";
+        /** Stepped up between reviews (concerns of significant harm): strategy discussion. */
+        public static final String END_STEPPED_UP_BETWEEN_REVIEWS = "EndEvent_FamilyHelpSteppedUpBetweenReviews";
         /** Stepped down to universal services. */
         public static final String END_STEPPED_DOWN = "EndEvent_FamilyHelpSteppedDown";
         /** Plan closed: needs met. */
         public static final String END_CLOSED = "EndEvent_FamilyHelpClosed";
 
         private Elements() {
+        }
+    }
+
+    /** Messages the code correlates. */
+    public static final class Messages {
+
+        /** Concerns of significant harm between reviews: the plan steps up at once. */
+        public static final String STEP_UP = "Message_FamilyHelpStepUp";
+
+        private Messages() {
         }
     }
 
@@ -58,6 +70,9 @@ public final class FamilyHelpPlanModel {
         public static final String REVIEW_NUMBER = "reviewNumber";
         public static final String VISIT_ID = "visitId";
         public static final String VISIT_NUMBER = "visitNumber";
+        /** The step-up's reason: a transient variable of the message (never stored by the engine), recorded in the plan tables. */
+        public static final String STEP_UP_REASON = "stepUpReason";
+        public static final String STEP_UP_BY = "stepUpBy";
 
         private Variables() {
         }
@@ -82,6 +97,9 @@ public final class FamilyHelpPlanModel {
 
     /** Ids the system keeps on the instance: never taken from a form. */
     public static final List<String> KEYS = List.of("planId", "visitId", "reviewId");
+
+    /** What the step-up message carries to the model's service task: read by the Java, not the model. */
+    public static final List<String> CARRIED = List.of("stepUpReason", "stepUpBy");
 
     private FamilyHelpPlanModel() {
     }

@@ -1,5 +1,6 @@
 package uk.csc.workflow.plans;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import uk.csc.workflow.plans.PlanItems.Timing;
 import uk.csc.workflow.plans.PlanRepository.Done;
 import uk.csc.workflow.plans.PlanRepository.Item;
 import uk.csc.workflow.plans.PlanRepository.NewPlan;
+import uk.csc.workflow.plans.PlanRepository.Plan;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
 
@@ -25,7 +27,7 @@ import uk.csc.workflow.platform.time.TimeSource;
  * worker), started by a single assessment's outcome; agreed with the family; reviewed at the
  * council's frequency ({@code FAMILY_HELP_REVIEW}, each review counted from the date the previous
  * one was held) and visited by the lead practitioner ({@code FAMILY_HELP_VISIT}); ended by a review that steps up to a strategy discussion, steps down to universal
- * services or closes the plan. A validation failure changes nothing.
+ * services or closes the plan, or by concerns of significant harm between reviews. A validation failure changes nothing.
  */
 @Service
 @Transactional
@@ -107,6 +109,23 @@ public class FamilyHelpPlans {
         audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(item.caseId()).caseRef(), "Family Help review " + item.number()
                 + " held on " + timing.doneOn() + (timing.late() ? " (late)" : "") + ": " + decision);
         return Map.of(FamilyHelpPlanModel.Variables.REVIEW_DECISION, decision.name());
+    }
+
+    /** Concerns of significant harm between reviews: the plan ends today for a strategy discussion, and what was still to come stops. */
+    public void stepUpNow(long planId, String reason, String userId) {
+        Plan plan = plans.get(planId);
+        LocalDate today = time.today();
+        items.stopOpen(planId, today);
+        plans.end(planId, today, FamilyHelpReviewDecision.STEP_UP.name(), null, reason, userId);
+        audit.record(userId, AuditLog.Action.DECIDE, "CASE", cases.get(plan.caseId()).caseRef(),
+                "Family Help plan stepped up between reviews: strategy discussion");
+    }
+
+    /** Checks a request to step up between reviews (400 naming {@code reason} when it is missing). */
+    public String stepUpReason(FormValues form) {
+        String reason = form.text("reason", 2000);
+        form.validate();
+        return reason;
     }
 
     /** The review that ended the plan decided how: the plan ends on that date, and what was still to be held stops. */

@@ -48,6 +48,12 @@ class FamilyHelpPlanProcessTest {
     TaskService tasks;
     @Autowired
     PlanQueries queries;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     @BeforeEach
     void tuesdayTwentySecondOfDecemberUnderFamiliesFirst() {
@@ -185,6 +191,63 @@ class FamilyHelpPlanProcessTest {
                 .satisfies(p -> assertThat(p.items()).extracting(i -> i.kind() + " " + i.number() + " " + i.status())
                         .containsExactlyInAnyOrder("VISIT 1 MET_LATE", "VISIT 2 MET", "VISIT 3 CANCELLED", "REVIEW 1 MET"));
         assertThat(plans.latestPlan(c.caseId(), "FH")).containsEntry("ending", "STEP_DOWN");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private org.springframework.http.ResponseEntity<Map> post(String user, String path, Map<String, Object> body) {
+        return rest.withBasicAuth(user, "demo").postForEntity(path, body, Map.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void concernsOfSignificantHarmBetweenFamilyHelpReviewsStepThePlanUpAtOnce() {
+        ContactRegistered c = onFamilyHelp();
+        String fh = plans.instance(c.caseRef(), FamilyHelpPlanModel.PROCESS_ID);
+        String path = "/api/cases/" + c.caseRef() + "/family-help-plan/step-up";
+        String reason = "Bruising seen at school " + java.util.UUID.randomUUID();
+        at("2027-01-12T14:00");
+
+        // Team-scoped: another team's worker is refused; a missing reason is named; an unknown case is not found.
+        assertThat(post("worker.south", path, Map.of("reason", reason)).getStatusCode().value()).isEqualTo(403);
+        var missing = post("worker.north", path, Map.of());
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat((java.util.List<Map<String, String>>) missing.getBody().get("problems")).extracting(p -> p.get("field"))
+                .containsExactly("reason");
+        assertThat(post("worker.north", "/api/cases/CSC-1999-999999/family-help-plan/step-up", Map.of("reason", reason))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(plans.instance(c.caseRef(), FamilyHelpPlanModel.PROCESS_ID)).as("nothing changed").isEqualTo(fh);
+
+        var stepped = post("worker.north", path, Map.of("reason", reason));
+
+        assertThat(stepped.getStatusCode().value()).isEqualTo(200);
+        assertThat(plans.instance(c.caseRef(), FamilyHelpPlanModel.PROCESS_ID)).isNull();
+        assertThat(plans.passed(fh, Elements.END_STEPPED_UP_BETWEEN_REVIEWS)).isTrue();
+        assertThat(plans.latestPlan(c.caseId(), "FH")).containsEntry("ending", "STEP_UP").containsEntry("ending_reason", reason)
+                .containsEntry("ended_on", java.sql.Date.valueOf("2027-01-12")).containsEntry("ended_by", "worker.north");
+        assertThat(drive.caseOutcome(c.caseRef())).isEqualTo("STEPPED_UP_TO_STRATEGY_DISCUSSION");
+        assertThat(drive.caseStage(c.caseRef())).isEqualTo("STRATEGY_DISCUSSION");
+        // The referral route's strategy discussion, for the same case, with the allocated worker.
+        String route = (String) stepped.getBody().get("processInstanceId");
+        assertThat(route).isEqualTo(plans.instance(c.caseRef(), ReferralToAssessmentModel.PROCESS_ID)).isNotEqualTo(c.processInstanceId());
+        assertThat(drive.task(route, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION).getAssignee()).isEqualTo("worker.north");
+        // Nothing of the plan is left waiting: the agreement, the visit and the review ended with it, their clocks stopped.
+        assertThat(tasks.createTaskQuery().processInstanceId(fh).count()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM plan_item WHERE case_id = ? AND done_on IS NULL AND cancelled_on IS NULL",
+                Integer.class, c.caseId())).isZero();
+        // The reason is in the plan's record and the audit, never in the engine's history.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE subject_ref = ? AND user_id = 'worker.north' "
+                + "AND detail = 'Family Help plan stepped up between reviews: strategy discussion'", Integer.class, c.caseRef())).isEqualTo(1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(fh).variableName("stepUpReason").includeDeleted().count())
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_varinst WHERE text_ = ? OR text2_ = ?", Integer.class, reason, reason))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_detail WHERE text_ = ? OR text2_ = ?", Integer.class, reason, reason))
+                .isZero();
+
+        // With no Family Help plan open, there is nothing to step up.
+        var again = post("worker.north", path, Map.of("reason", reason));
+        assertThat(again.getStatusCode().value()).isEqualTo(400);
+        assertThat(again.getBody().get("problems").toString()).contains("caseRef").contains("has no open Family Help plan");
     }
 
     @ParameterizedTest(name = "a review that decides {0} ends at {1}")

@@ -31,6 +31,13 @@ public class FamilyHelpPlanDelegates {
         PlanClockVariables.set(execution, Clocks.VISIT, plans.nextVisit(CaseVariables.id(execution, Variables.PLAN_ID)));
     }
 
+    /** Concerns of significant harm between reviews: the message carries the reason (transient) and who raised them. */
+    public void stepUpNow(DelegateExecution execution) {
+        Object by = execution.getVariable(Variables.STEP_UP_BY);
+        plans.stepUpNow(CaseVariables.id(execution, Variables.PLAN_ID), execution.getVariable(Variables.STEP_UP_REASON).toString(),
+                by == null ? "system" : by.toString());
+    }
+
     public void end(DelegateExecution execution) {
         plans.end(CaseVariables.id(execution, Variables.PLAN_ID),
                 FamilyHelpReviewDecision.valueOf(execution.getVariable(Variables.REVIEW_DECISION).toString()));
