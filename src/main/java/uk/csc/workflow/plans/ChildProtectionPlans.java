@@ -192,6 +192,8 @@ public class ChildProtectionPlans {
         boolean ends = decision == CpReviewDecision.END_PLAN;
         if (ends && ending == null && !form.hasProblem("planEnding")) {
             form.problem("planEnding", "choose what happens when the plan ends");
+        } else if (ends && ending == CpPlanEnding.STEP_DOWN_TO_FAMILY_HELP && !FamilyHelpPlans.appliesTo(cases.get(plan.caseId()))) {
+            form.problem("planEnding", "stepping down to a Family Help plan is for cases under the Families First profile only");
         }
         form.validate();
         items.done(item, new Done(timing.doneOn(), timing.late(), timing.lateReason(), null, null, summary, decision.name(),

@@ -74,7 +74,7 @@ public class PlanStarts {
             startChildProtectionPlan(protection.startFromConference(ended.caseId(), "system"), ended.caseId());
         } else if (ended.outcome() == CaseOutcome.CHILD_IN_NEED_PLAN) {
             startChildInNeedPlan(inNeed.start(ended.caseId(), "system"), ended.caseId());
-        } else if (ended.outcome() == CaseOutcome.FAMILY_HELP_PLAN) {
+        } else if (ended.outcome() == CaseOutcome.FAMILY_HELP_PLAN || ended.outcome() == CaseOutcome.STEPPED_DOWN_TO_FAMILY_HELP) {
             startFamilyHelpPlan(familyHelp.start(ended.caseId(), "system"), ended.caseId());
         } else if (ended.outcome() == CaseOutcome.STEPPED_UP_TO_STRATEGY_DISCUSSION) {
             startStrategyDiscussion(cases.get(ended.caseId()));
