@@ -73,7 +73,8 @@ public class ChildProtectionPlans {
      * A transfer-in conference for a child who moved in on another council's plan: {@code conferenceHeldOn},
      * {@code categoryOfAbuse}, {@code originatingAuthority}, optional {@code previousPlansElsewhere}
      * (plans before the one the child moved in on) and {@code allocatedWorker} (required when the case
-     * has no social worker). Every problem is reported at once (400); nothing is recorded then.
+     * has no social worker). Refused for a child already on a child protection plan, on this case or
+     * through another. Every problem is reported at once (400); nothing is recorded then.
      */
     public long startTransferIn(CaseRecord record, FormValues form, String userId) {
         LocalDate heldOn = form.pastDate("conferenceHeldOn", time.today());
@@ -91,6 +92,10 @@ public class ChildProtectionPlans {
         }
         if (plans.open(record.id(), PlanKind.CP).isPresent()) {
             form.problem("caseRef", "the child is already on a child protection plan on case " + record.caseRef());
+        } else {
+            // A child is on one plan at a time, whichever case holds it (the same check as the initial conference's).
+            referrals.openPlanElsewhere(record.id()).ifPresent(other -> form.problem("caseRef", "the child is already on a child "
+                    + "protection plan (case " + other + "): a transfer-in conference does not start a second plan"));
         }
         if (plans.open(record.id(), PlanKind.CIN).isPresent()) {
             form.problem("caseRef", "the child is on a child in need plan here: step it up instead");
