@@ -33,6 +33,7 @@ import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
+import uk.csc.workflow.support.NhsNumbers;
 import uk.csc.workflow.support.TestTime;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
@@ -282,11 +283,15 @@ public class Journeys {
 
     // ---- starting and moving on -----------------------------------------------------------------
 
-    /** A new contact about a new child in Team North, received an hour ago. */
+    /**
+     * A new contact about a new child in Team North, received an hour ago. The child has an NHS number
+     * of its own: without one, two journey children (same date of birth, names that differ only in
+     * random letters and digits the phonetic match ignores) could be proposed as a likely match.
+     */
     public ContactRegistered receive(String level, boolean dv, OffsetDateTime receivedAt) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         var child = new ContactRequest.Child("Journey" + unique, "Child", TestTime.bornYearsAgo(7), null, "F", "WBRI", "B23 6AB",
-                null, null);
+                NhsNumbers.next(), null);
         return drive.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Concerns described by the school", level,
                 false, dv, true, null));
     }
