@@ -20,6 +20,8 @@ public enum CaseOutcome {
     CHILD_IN_NEED_PLAN_CLOSED(CaseStage.CLOSED),
     /** Families First: the single assessment led to a Family Help plan with a lead practitioner. */
     FAMILY_HELP_PLAN(CaseStage.FAMILY_HELP),
+    /** Families First: a child in need or child protection plan's review stepped the child down to a Family Help plan. */
+    STEPPED_DOWN_TO_FAMILY_HELP(CaseStage.FAMILY_HELP),
     /** A Family Help plan stepped down to universal services. */
     FAMILY_HELP_STEPPED_DOWN(CaseStage.CLOSED),
     /** A Family Help plan closed: the family's needs were met. */

@@ -34,6 +34,7 @@ public final class StatutoryRuleIds {
     public static final String FGDM_MEETING = "FGDM_MEETING";
     public static final String FAMILY_HELP_PLAN = "FAMILY_HELP_PLAN";
     public static final String FAMILY_HELP_REVIEW = "FAMILY_HELP_REVIEW";
+    public static final String FAMILY_HELP_VISIT = "FAMILY_HELP_VISIT";
 
     private StatutoryRuleIds() {
     }

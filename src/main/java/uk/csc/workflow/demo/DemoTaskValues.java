@@ -271,7 +271,7 @@ class DemoTaskValues {
                 v.put("progress", "Progress against the plan reviewed; actions agreed");
                 v.put("lateReason", "Rearranged so that the school could attend");
             }
-            case ChildProtectionPlanModel.Tasks.RECORD_VISIT, ChildInNeedPlanModel.Tasks.RECORD_VISIT -> {
+            case ChildProtectionPlanModel.Tasks.RECORD_VISIT, ChildInNeedPlanModel.Tasks.RECORD_VISIT, FamilyHelpPlanModel.Tasks.RECORD_VISIT -> {
                 v.put("visitedOn", today);
                 v.put("seenAlone", random.nextInt(6) == 0 ? "NO" : "YES");
                 v.put("visitNotes", "Child seen at home; the plan is working");

@@ -44,6 +44,8 @@ public final class ChildInNeedPlanModel {
         public static final String END_STEPPED_UP_BETWEEN_REVIEWS = "EndEvent_SteppedUpBetweenReviews";
         /** Stepped down to early help. */
         public static final String END_STEPPED_DOWN_TO_EARLY_HELP = "EndEvent_SteppedDownToEarlyHelp";
+        /** Stepped down to a Family Help plan (Families First only): its process starts. */
+        public static final String END_STEPPED_DOWN_TO_FAMILY_HELP = "EndEvent_SteppedDownToFamilyHelp";
         /** Plan closed (CIN census closure reason). */
         public static final String END_PLAN_CLOSED = "EndEvent_PlanClosed";
 

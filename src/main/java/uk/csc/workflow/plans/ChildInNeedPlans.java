@@ -104,7 +104,8 @@ public class ChildInNeedPlans {
 
     /**
      * The review's record and decision; closing the plan or stepping down needs the CIN census
-     * closure reason. Answers the routing value.
+     * closure reason; stepping down to Family Help is for a case under the Families First profile only.
+     * Answers the routing value.
      */
     public Map<String, Object> holdReview(long itemId, FormValues form, String userId) {
         Item item = plans.item(itemId);
@@ -115,6 +116,9 @@ public class ChildInNeedPlans {
         boolean closes = decision != null && decision.closesEpisode();
         if (closes && reason == null && !form.hasProblem("closureReason")) {
             form.problem("closureReason", "closing the child in need episode needs its CIN census closure reason (RC1 to RC9)");
+        }
+        if (decision == CinReviewDecision.STEP_DOWN_TO_FAMILY_HELP && !FamilyHelpPlans.appliesTo(cases.get(item.caseId()))) {
+            form.problem("reviewDecision", "stepping down to a Family Help plan is for cases under the Families First profile only");
         }
         form.validate();
         items.done(item, new Done(timing.doneOn(), timing.late(), timing.lateReason(), null, null, summary, decision.name(), null,

@@ -45,6 +45,8 @@ public final class ChildProtectionPlanModel {
         public static final String END_STEPPED_DOWN_TO_CHILD_IN_NEED_PLAN = "EndEvent_SteppedDownToChildInNeedPlan";
         /** To become looked after: Reception into Care panel. */
         public static final String END_REFERRED_TO_PANEL = "EndEvent_ReferredToPanel";
+        /** Stepped down to a Family Help plan (Families First only): its process starts. */
+        public static final String END_STEPPED_DOWN_TO_FAMILY_HELP_PLAN = "EndEvent_SteppedDownToFamilyHelpPlan";
         /** Plan ended: no further action. */
         public static final String END_PLAN_ENDED_NO_FURTHER_ACTION = "EndEvent_PlanEndedNoFurtherAction";
 

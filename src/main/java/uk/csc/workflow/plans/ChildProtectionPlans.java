@@ -86,7 +86,8 @@ public class ChildProtectionPlans {
      * A transfer-in conference for a child who moved in on another council's plan: {@code conferenceHeldOn},
      * {@code categoryOfAbuse}, {@code originatingAuthority}, optional {@code previousPlansElsewhere}
      * (plans before the one the child moved in on) and {@code allocatedWorker} (required when the case
-     * has no social worker). Every problem is reported at once (400); nothing is recorded then.
+     * has no social worker). Refused for a child already on a child protection plan, on this case or
+     * through another. Every problem is reported at once (400); nothing is recorded then.
      */
     public long startTransferIn(CaseRecord record, FormValues form, String userId) {
         LocalDate heldOn = form.pastDate("conferenceHeldOn", time.today());
@@ -104,6 +105,10 @@ public class ChildProtectionPlans {
         }
         if (plans.open(record.id(), PlanKind.CP).isPresent()) {
             form.problem("caseRef", "the child is already on a child protection plan on case " + record.caseRef());
+        } else {
+            // A child is on one plan at a time, whichever case holds it (the same check as the initial conference's).
+            referrals.openPlanElsewhere(record.id()).ifPresent(other -> form.problem("caseRef", "the child is already on a child "
+                    + "protection plan (case " + other + "): a transfer-in conference does not start a second plan"));
         }
         if (plans.open(record.id(), PlanKind.CIN).isPresent()) {
             form.problem("caseRef", "the child is on a child in need plan here: step it up instead");
@@ -205,6 +210,8 @@ public class ChildProtectionPlans {
         boolean ends = decision == CpReviewDecision.END_PLAN;
         if (ends && ending == null && !form.hasProblem("planEnding")) {
             form.problem("planEnding", "choose what happens when the plan ends");
+        } else if (ends && ending == CpPlanEnding.STEP_DOWN_TO_FAMILY_HELP && !FamilyHelpPlans.appliesTo(cases.get(plan.caseId()))) {
+            form.problem("planEnding", "stepping down to a Family Help plan is for cases under the Families First profile only");
         }
         form.validate();
         items.done(item, new Done(timing.doneOn(), timing.late(), timing.lateReason(), null, null, summary, decision.name(),

@@ -1,7 +1,11 @@
 package uk.csc.workflow.plans;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,27 +15,32 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.clocks.StatutoryRuleIds;
 import uk.csc.workflow.plans.PlanCodes.FamilyHelpReviewDecision;
+import uk.csc.workflow.plans.PlanCodes.FamilyHelpSource;
 import uk.csc.workflow.plans.PlanItems.Timing;
 import uk.csc.workflow.plans.PlanRepository.Done;
 import uk.csc.workflow.plans.PlanRepository.Item;
 import uk.csc.workflow.plans.PlanRepository.NewPlan;
+import uk.csc.workflow.plans.PlanRepository.Plan;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.time.TimeSource;
+import uk.csc.workflow.timescales.GuidanceProfile;
 
 /**
  * Family Help plans (the Families First profile, {@code FAMILIES_FIRST}): one Family Help service
  * across targeted early help and child in need, with a lead practitioner (the case's allocated
- * worker), started by a single assessment's outcome; agreed with the family; reviewed at the
- * council's frequency ({@code FAMILY_HELP_REVIEW}, each review counted from the date the previous
- * one was held); ended by a review that steps up to a strategy discussion, steps down to universal
- * services or closes the plan. A validation failure changes nothing.
+ * worker), started by a single assessment's outcome or by a child in need or child protection plan's
+ * step-down; agreed with the family; reviewed at the council's frequency ({@code FAMILY_HELP_REVIEW},
+ * each review counted from the date the previous one was held) and visited by the lead practitioner
+ * ({@code FAMILY_HELP_VISIT}); ended by a review that steps up to a strategy discussion, steps down to
+ * universal services or closes the plan, or by concerns of significant harm between reviews. A
+ * validation failure changes nothing.
  */
 @Service
 @Transactional
 public class FamilyHelpPlans {
 
-    /** The single assessment under Families First started it. */
-    static final String SOURCE = "SINGLE_ASSESSMENT";
+    /** The ending of a child in need or child protection plan that steps the child down to Family Help (both enums name it so). */
+    private static final String STEPPED_DOWN = PlanCodes.CpPlanEnding.STEP_DOWN_TO_FAMILY_HELP.name();
 
     private final PlanRepository plans;
     private final PlanItems items;
@@ -49,14 +58,31 @@ public class FamilyHelpPlans {
         this.time = time;
     }
 
-    /** The referral route's single assessment ended in a Family Help plan: it starts today. */
+    /**
+     * A route ended in a Family Help plan. After a child in need or child protection plan's review
+     * stepped the child down, the plan starts on the day that plan ended (its source says which);
+     * otherwise (the single assessment) today.
+     */
     public long start(long caseId, String userId) {
         CaseRecord record = cases.get(caseId);
-        long planId = plans.insert(new NewPlan(PlanKind.FH, caseId, record.childId(), SOURCE, time.today(), null, null, 0, null, userId),
+        Optional<Plan> steppedDown = Stream.of(plans.latest(caseId, PlanKind.CIN), plans.latest(caseId, PlanKind.CP))
+                .flatMap(Optional::stream)
+                .filter(p -> STEPPED_DOWN.equals(p.ending()))
+                .filter(p -> plans.latest(caseId, PlanKind.FH).map(fh -> fh.id() < p.id()).orElse(true))
+                .max(Comparator.comparingLong(Plan::id));
+        FamilyHelpSource source = steppedDown.map(p -> p.kind() == PlanKind.CP ? FamilyHelpSource.CP_STEP_DOWN : FamilyHelpSource.CIN_STEP_DOWN)
+                .orElse(FamilyHelpSource.SINGLE_ASSESSMENT);
+        LocalDate startedOn = steppedDown.map(Plan::endedOn).orElse(time.today());
+        long planId = plans.insert(new NewPlan(PlanKind.FH, caseId, record.childId(), source.name(), startedOn, null, null, 0, null, userId),
                 time.now());
-        audit.record(userId, AuditLog.Action.CREATE, "CASE", record.caseRef(), "Family Help plan started, lead practitioner "
+        audit.record(userId, AuditLog.Action.CREATE, "CASE", record.caseRef(), "Family Help plan started (" + source + "), lead practitioner "
                 + (record.worker() == null ? "not yet allocated" : record.worker()));
         return planId;
+    }
+
+    /** Family Help plans run under the Families First profile only: a case keeps the profile it started under. */
+    public static boolean appliesTo(CaseRecord record) {
+        return GuidanceProfile.valueOf(record.profile()) == GuidanceProfile.FAMILIES_FIRST;
     }
 
     public void attachProcess(long planId, String processInstanceId) {
@@ -70,6 +96,23 @@ public class FamilyHelpPlans {
 
     public PlanClock nextReview(long planId) {
         return items.scheduleNext(plans.get(planId), ItemKind.REVIEW, StatutoryRuleIds.FAMILY_HELP_REVIEW, StatutoryRuleIds.FAMILY_HELP_REVIEW);
+    }
+
+    public PlanClock nextVisit(long planId) {
+        return items.scheduleNext(plans.get(planId), ItemKind.VISIT, StatutoryRuleIds.FAMILY_HELP_VISIT, StatutoryRuleIds.FAMILY_HELP_VISIT);
+    }
+
+    /** The lead practitioner's visit to the child: the next one counts from the date of this one. */
+    public void recordVisit(long itemId, FormValues form, String userId) {
+        Item item = plans.item(itemId);
+        Timing timing = items.timing(item, form, "visitedOn", false);
+        String seenAlone = form.oneOf("seenAlone", Set.of("YES", "NO"));
+        String notes = form.text("visitNotes", 4000);
+        form.validate();
+        items.done(item, new Done(timing.doneOn(), timing.late(), timing.lateReason(), null, "YES".equals(seenAlone), notes, null,
+                null, null, null, userId));
+        audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(item.caseId()).caseRef(), "Family Help visit " + item.number()
+                + " on " + timing.doneOn() + (timing.late() ? " (late)" : ""));
     }
 
     /** The plan as the lead practitioner agreed it with the child and family. */
@@ -89,6 +132,23 @@ public class FamilyHelpPlans {
         audit.record(userId, AuditLog.Action.UPDATE, "CASE", cases.get(item.caseId()).caseRef(), "Family Help review " + item.number()
                 + " held on " + timing.doneOn() + (timing.late() ? " (late)" : "") + ": " + decision);
         return Map.of(FamilyHelpPlanModel.Variables.REVIEW_DECISION, decision.name());
+    }
+
+    /** Concerns of significant harm between reviews: the plan ends today for a strategy discussion, and what was still to come stops. */
+    public void stepUpNow(long planId, String reason, String userId) {
+        Plan plan = plans.get(planId);
+        LocalDate today = time.today();
+        items.stopOpen(planId, today);
+        plans.end(planId, today, FamilyHelpReviewDecision.STEP_UP.name(), null, reason, userId);
+        audit.record(userId, AuditLog.Action.DECIDE, "CASE", cases.get(plan.caseId()).caseRef(),
+                "Family Help plan stepped up between reviews: strategy discussion");
+    }
+
+    /** Checks a request to step up between reviews (400 naming {@code reason} when it is missing). */
+    public String stepUpReason(FormValues form) {
+        String reason = form.text("reason", 2000);
+        form.validate();
+        return reason;
     }
 
     /** The review that ended the plan decided how: the plan ends on that date, and what was still to be held stops. */

@@ -17,7 +17,7 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.plans.process.PlanStarts;
 
-/** A case's child protection and child in need plans over HTTP; every call is scoped to the caller's teams. */
+/** A case's child protection, child in need and Family Help plans over HTTP; every call is scoped to the caller's teams. */
 @RestController
 @RequestMapping("/api/cases/{caseRef}")
 class PlanController {
@@ -48,6 +48,12 @@ class PlanController {
     @PostMapping("/cin-plan/step-up")
     Map<String, Object> stepUp(@PathVariable String caseRef, @RequestBody Map<String, Object> body) {
         return starts.stepUp(caseRef, body, CurrentUser.fromSecurityContext());
+    }
+
+    /** Concerns of significant harm between Family Help reviews: {@code {reason}}; the plan ends and a strategy discussion opens. */
+    @PostMapping("/family-help-plan/step-up")
+    Map<String, Object> stepUpFamilyHelp(@PathVariable String caseRef, @RequestBody Map<String, Object> body) {
+        return starts.stepUpFamilyHelp(caseRef, body, CurrentUser.fromSecurityContext());
     }
 
     /** Every plan of the case with its reviews, core group meetings and visits. */

@@ -19,10 +19,12 @@ import uk.csc.workflow.timescales.LocalTimescales;
  * @param cinReviewMonths      reviews of a child in need plan (rule CIN_PLAN_REVIEW, default 3)
  * @param cinVisitWorkingDays  visits to a child on a child in need plan (rule CIN_VISIT, default 20)
  * @param familyHelpReviewMonths reviews of a Family Help plan (rule FAMILY_HELP_REVIEW, default 3; profile FAMILIES_FIRST)
+ * @param familyHelpVisitWorkingDays the lead practitioner's visits to a child on a Family Help plan (rule FAMILY_HELP_VISIT, default 20)
  */
 @ConfigurationProperties("csc.plans")
 public record PlanProperties(Integer cpVisitWorkingDays, Integer coreGroupWorkingDays, Integer cinReviewMonths,
-                             Integer cinVisitWorkingDays, Integer familyHelpReviewMonths) implements LocalTimescales {
+                             Integer cinVisitWorkingDays, Integer familyHelpReviewMonths,
+                             Integer familyHelpVisitWorkingDays) implements LocalTimescales {
 
     @Override
     public Map<String, LocalAmount> amounts() {
@@ -32,6 +34,7 @@ public record PlanProperties(Integer cpVisitWorkingDays, Integer coreGroupWorkin
         put(amounts, StatutoryRuleIds.CIN_PLAN_REVIEW, DurationUnit.MONTHS, cinReviewMonths);
         put(amounts, StatutoryRuleIds.CIN_VISIT, DurationUnit.WORKING_DAYS, cinVisitWorkingDays);
         put(amounts, StatutoryRuleIds.FAMILY_HELP_REVIEW, DurationUnit.MONTHS, familyHelpReviewMonths);
+        put(amounts, StatutoryRuleIds.FAMILY_HELP_VISIT, DurationUnit.WORKING_DAYS, familyHelpVisitWorkingDays);
         return amounts;
     }
 

@@ -93,7 +93,7 @@ public class TasklistFilters implements ApplicationRunner {
         all.put("Child in need plans", new Definition("Agreeing, visiting and reviewing child in need plans", -3,
                 List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER),
                 () -> tasks.createTaskQuery().processDefinitionKey(ChildInNeedPlanModel.PROCESS_ID).orderByDueDate().asc()));
-        all.put("Family Help plans", new Definition("Agreeing and reviewing Family Help plans (Families First)", -2,
+        all.put("Family Help plans", new Definition("Agreeing, visiting and reviewing Family Help plans (Families First)", -2,
                 List.of(Groups.PRACTITIONER, Groups.TEAM_MANAGER, Groups.SERVICE_MANAGER),
                 () -> tasks.createTaskQuery().processDefinitionKey(FamilyHelpPlanModel.PROCESS_ID).orderByDueDate().asc()));
         all.put("Child protection enquiries", new Definition(

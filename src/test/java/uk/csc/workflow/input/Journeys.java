@@ -24,13 +24,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
+import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.FamilyHelpPlanModel;
+import uk.csc.workflow.plans.process.PlanStarts;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
 import uk.csc.workflow.referral.MultiAgencyChildProtectionSetting;
 import uk.csc.workflow.referral.ReferralDriver;
 import uk.csc.workflow.referral.ReferralToAssessmentModel;
 import uk.csc.workflow.review.LookedAfterReviewsModel;
+import uk.csc.workflow.support.NhsNumbers;
 import uk.csc.workflow.support.TestTime;
 import uk.csc.workflow.timescales.GuidanceProfile;
 import uk.csc.workflow.timescales.GuidanceProfileSetting;
@@ -96,7 +100,9 @@ public class Journeys {
             Map.entry(SEND_PLACEMENT_NOTICE, "sendPlacementNotice"), Map.entry(HOLD_LEGAL_PLANNING_MEETING, "holdLegalPlanningMeeting"),
             Map.entry(SEND_LETTER_BEFORE_PROCEEDINGS, "sendLetterBeforeProceedings"),
             Map.entry(RECORD_FAMILY_GROUP_ANSWER, "recordFamilyGroupAnswer"),
-            Map.entry(FamilyHelpPlanModel.Tasks.AGREE_PLAN, "agreeFamilyHelpPlan"), Map.entry(HOLD_FAMILY_GROUP_MEETING, "holdFamilyGroupMeeting"),
+            Map.entry(FamilyHelpPlanModel.Tasks.AGREE_PLAN, "agreeFamilyHelpPlan"),
+            Map.entry(FamilyHelpPlanModel.Tasks.RECORD_VISIT, "recordFamilyHelpVisit"),
+            Map.entry(FamilyHelpPlanModel.Tasks.HOLD_REVIEW, "holdFamilyHelpReview"), Map.entry(HOLD_FAMILY_GROUP_MEETING, "holdFamilyGroupMeeting"),
             Map.entry(HOLD_PRE_PROCEEDINGS_MEETING, "holdPreProceedingsMeeting"), Map.entry(CONCLUDE_PROCEEDINGS, "concludeProceedings"),
             Map.entry(ARRANGE_REVIEW, "arrangeReview"), Map.entry(HOLD_REVIEW, "holdReview"), Map.entry(SIGN_OFF_REVIEW, "signOffReview"),
             Map.entry(RECORD_VISIT, "recordVisit"), Map.entry(ACKNOWLEDGE_ESCALATION, "acknowledgeEscalation"),
@@ -114,10 +120,12 @@ public class Journeys {
     private final RuntimeService runtime;
     private final GuidanceProfileSetting profiles;
     private final MultiAgencyChildProtectionSetting multiAgency;
+    private final PlanStarts planStarts;
 
     Journeys(ReferralDriver drive, TaskService tasks, RuntimeService runtime, GuidanceProfileSetting profiles,
-             MultiAgencyChildProtectionSetting multiAgency) {
+             MultiAgencyChildProtectionSetting multiAgency, PlanStarts planStarts) {
         this.multiAgency = multiAgency;
+        this.planStarts = planStarts;
         this.drive = drive;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -281,7 +289,15 @@ public class Journeys {
                         step(COMPLETE_SINGLE_ASSESSMENT, WORKER, assessment("FAMILY_HELP_PLAN")),
                         step(AUTHORISE_SINGLE_ASSESSMENT, MANAGER, authorisationWithCriteria("FAMILY_HELP_PLAN")),
                         step(FamilyHelpPlanModel.Tasks.AGREE_PLAN, WORKER, values("planAgreedOn", today(),
-                                "planParticipants", "Mother, child, school", "planNeeds", "Routines and school attendance")))));
+                                "planParticipants", "Mother, child, school", "planNeeds", "Routines and school attendance")))),
+                // A Family Help plan's review is held after the day the plan started: this plan started a week ago,
+                // when a review conference stepped the child down from a child protection plan (a transfer-in).
+                new Journey("Families First: a child protection plan stepped down to Family Help, visited and reviewed",
+                        this::steppedDownToFamilyHelpAWeekAgo, List.of(
+                        step(FamilyHelpPlanModel.Tasks.RECORD_VISIT, WORKER, values("visitedOn", today(), "seenAlone", "YES",
+                                "visitNotes", "Seen alone at home; the routines chart is on the fridge")),
+                        step(FamilyHelpPlanModel.Tasks.HOLD_REVIEW, MANAGER, values("reviewHeldOn", today(), "reviewDecision", "CONTINUE",
+                                "reviewSummary", "School attendance up; the family want the plan to go on")))));
     }
 
     private static Map<String, Object> withAll(Map<String, Object> values, Object... more) {
@@ -292,11 +308,15 @@ public class Journeys {
 
     // ---- starting and moving on -----------------------------------------------------------------
 
-    /** A new contact about a new child in Team North, received an hour ago. */
+    /**
+     * A new contact about a new child in Team North, received an hour ago. The child has an NHS number
+     * of its own: without one, two journey children (same date of birth, names that differ only in
+     * random letters and digits the phonetic match ignores) could be proposed as a likely match.
+     */
     public ContactRegistered receive(String level, boolean dv, OffsetDateTime receivedAt) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         var child = new ContactRequest.Child("Journey" + unique, "Child", TestTime.bornYearsAgo(7), null, "F", "WBRI", "B23 6AB",
-                null, null);
+                NhsNumbers.next(), null);
         return drive.receive(new ContactRequest(child, dv ? "6" : "2A", receivedAt, "Concerns described by the school", level,
                 false, dv, true, null));
     }
@@ -348,6 +368,21 @@ public class Journeys {
     private Consumer<Journey> contactThen(Consumer<Journey> then) {
         Consumer<Journey> contact = contact("CHILD_IN_NEED", false, false);
         return contact.andThen(then);
+    }
+
+    /**
+     * Under Families First, a child who moved in on a plan (transfer-in conference 14 days ago) whose
+     * first review conference, 7 days ago, stepped them down to a Family Help plan: its process runs.
+     */
+    private void steppedDownToFamilyHelpAWeekAgo(Journey journey) {
+        contactUnder(GuidanceProfile.FAMILIES_FIRST).accept(journey);
+        LocalDate today = TestTime.today();
+        String cp = (String) planStarts.transferIn(journey.caseRef(), new HashMap<>(values("conferenceHeldOn", today.minusDays(14).toString(),
+                "categoryOfAbuse", "NEG", "originatingAuthority", "Another council", "allocatedWorker", WORKER)),
+                new CurrentUser(MANAGER, java.util.Set.of("team-manager", "team-north"))).get("processInstanceId");
+        drive.complete(cp, ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE, "iro", List.of("iro"), values(
+                "reviewHeldOn", today.minusDays(7).toString(), "reviewDecision", "END_PLAN", "planEnding", "STEP_DOWN_TO_FAMILY_HELP",
+                "reviewSummary", "Risks reduced; Family Help with the same worker"));
     }
 
     private void referralDecisionBreached(Journey journey) {

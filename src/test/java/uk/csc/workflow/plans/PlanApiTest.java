@@ -89,6 +89,40 @@ class PlanApiTest {
     }
 
     @Test
+    void aTransferInConferenceIsRefusedForAChildOnAChildProtectionPlanThroughAnotherCase() {
+        ContactRegistered first = plans.onPlanFromConference("2027-03-01", "NEG");
+        long childId = jdbc.queryForObject("SELECT child_id FROM care_case WHERE id = ?", Long.class, first.caseId());
+        var child = jdbc.queryForMap("SELECT first_name, last_name, date_of_birth FROM child WHERE id = ?", childId);
+        at("2027-04-06T09:00");
+        // The same child comes to the front door again (confirmed as the known child): a second case.
+        ContactRegistered again = plans.contactAbout(childId, (String) child.get("first_name"), (String) child.get("last_name"),
+                ((java.sql.Date) child.get("date_of_birth")).toLocalDate(), "B23 6AB");
+        assertThat(again.caseId()).isNotEqualTo(first.caseId());
+        String path = "/api/cases/" + again.caseRef() + "/cp-plans";
+        Map<String, Object> conference = Map.of("conferenceHeldOn", "2027-04-01", "categoryOfAbuse", "PHY",
+                "originatingAuthority", "Another council", "allocatedWorker", "worker.north");
+
+        var refused = post("manager.north", path, conference);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("problems").toString()).contains("caseRef")
+                .contains("the child is already on a child protection plan (case " + first.caseRef() + ")");
+        // Nothing was recorded: one plan for the child, and the second case's referral route still runs.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_plan WHERE child_id = ? AND kind = 'CP'", Integer.class, childId)).isOne();
+        assertThat(plans.instance(again.caseRef(), ReferralToAssessmentModel.PROCESS_ID)).isEqualTo(again.processInstanceId());
+
+        // Once that plan has ended, the child can move in on another council's plan through this case.
+        String firstPlan = plans.instance(first.caseRef(), ChildProtectionPlanModel.PROCESS_ID);
+        at("2027-04-07T11:00");
+        var ending = PlanDriver.review("2027-04-07", "END_PLAN");
+        ending.put("planEnding", "NO_FURTHER_ACTION");
+        plans.asIro(firstPlan, ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE, ending);
+        var created = post("manager.north", path, conference);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(plans.latestPlan(again.caseId(), "CP")).containsEntry("source", "TRANSFER_IN").containsEntry("plan_number", 2);
+    }
+
+    @Test
     void theConferenceChairReadsTheCaseFileOfAChildOnAPlanAndNotOfOthers() {
         ContactRegistered onPlan = plans.onPlanFromConference("2027-03-01", "NEG");
         ContactRegistered notOnPlan = plans.drive.receive(ReferralDriver.contact("CHILD_IN_NEED", false, false, true, PlanDriver.nowAsOffset()));

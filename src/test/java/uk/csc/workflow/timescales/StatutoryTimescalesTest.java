@@ -85,6 +85,8 @@ class StatutoryTimescalesTest {
             FGDM_MEETING        | 2026-12-22 | WT2010  | 2027-01-22 | 20 working days past Christmas and New Year
             FAMILY_HELP_PLAN    | 2026-12-22 | FAMILIES_FIRST | 2027-01-08 | 10 working days past Christmas and New Year
             FAMILY_HELP_REVIEW  | 2026-11-30 | FAMILIES_FIRST | 2027-02-28 | 3 months clamp to February's end
+            FAMILY_HELP_VISIT   | 2026-12-22 | FAMILIES_FIRST | 2027-01-22 | 20 working days: 23, 24, 29, 30, 31 Dec, 4-8, 11-15, 18-22 Jan
+            FAMILY_HELP_VISIT   | 2027-03-24 | FAMILIES_FIRST | 2027-04-23 | 20 working days past Easter 2027: 25, 30, 31 Mar, 1, 2, 5-9, 12-16, 19-23 Apr
             SINGLE_ASSESSMENT   | 2026-12-22 | FAMILIES_FIRST | 2027-02-26 | Families First runs Working Together 2023's single assessment (45 working days)
             """)
     void dueDates(String rule, LocalDate from, GuidanceProfile profile, LocalDate dueOn, String why) {
@@ -107,7 +109,7 @@ class StatutoryTimescalesTest {
                 "ALLOCATION", "STRATEGY_DISCUSSION", "PANEL_REQUEST", "PANEL_ENDORSEMENT", "PANEL_INFORMATION", "PLACEMENT_RECORD",
                 "RESIDENTIAL_APPROVAL", "LEGAL_PLANNING_MEETING", "LETTER_BEFORE_PROCEEDINGS", "PRE_PROCEEDINGS_MEETING",
                 "CORE_GROUP_FIRST", "CORE_GROUP_NEXT", "CP_VISIT", "CIN_PLAN", "CIN_PLAN_REVIEW", "CIN_VISIT",
-                "FGDM_ANSWER", "FGDM_MEETING", "FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW");
+                "FGDM_ANSWER", "FGDM_MEETING", "FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW", "FAMILY_HELP_VISIT");
     }
 
     @Test
@@ -115,7 +117,7 @@ class StatutoryTimescalesTest {
         var under = clock.rulesIn(GuidanceProfile.FAMILIES_FIRST).stream().map(StatutoryRule::id).toList();
         assertThat(under).contains("SINGLE_ASSESSMENT", "REFERRAL_DECISION", "FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW", "FGDM_MEETING")
                 .doesNotContain("INITIAL_ASSESSMENT", "CORE_ASSESSMENT");
-        assertThat(clock.rulesIn(GuidanceProfile.WT2023)).extracting(StatutoryRule::id).doesNotContain("FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW");
+        assertThat(clock.rulesIn(GuidanceProfile.WT2023)).extracting(StatutoryRule::id).doesNotContain("FAMILY_HELP_PLAN", "FAMILY_HELP_REVIEW", "FAMILY_HELP_VISIT");
         assertThatThrownBy(() -> clock.deadline("INITIAL_ASSESSMENT", LocalDate.parse("2026-12-22"), GuidanceProfile.FAMILIES_FIRST))
                 .hasMessageContaining("does not apply under profile FAMILIES_FIRST");
         assertThatThrownBy(() -> clock.deadline("FAMILY_HELP_REVIEW", LocalDate.parse("2026-12-22"), GuidanceProfile.WT2023))

@@ -68,7 +68,7 @@ class TimescalesApiTest {
                 org.springframework.http.HttpMethod.GET, null,
                 new org.springframework.core.ParameterizedTypeReference<>() { });
 
-        assertThat(answer.getBody()).hasSize(40);
+        assertThat(answer.getBody()).hasSize(41);
         assertThat(answer.getBody()).anySatisfy(rule -> assertThat(rule)
                 .containsEntry("rule", "SINGLE_ASSESSMENT").containsEntry("unit", "WORKING_DAYS")
                 .containsEntry("amount", 45).containsEntry("profiles", List.of("WT2023")));

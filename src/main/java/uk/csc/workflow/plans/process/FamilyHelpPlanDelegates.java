@@ -11,7 +11,7 @@ import uk.csc.workflow.platform.process.CaseVariables;
 
 /**
  * familyHelpPlan's service tasks: {@code ${familyHelpSteps.nextReview(execution)}} schedules the next
- * review and starts its clock; {@code ${familyHelpSteps.end(execution)}} ends the plan as its last
+ * review and starts its clock; {@code ${familyHelpSteps.nextVisit(execution)}} the next visit; {@code ${familyHelpSteps.end(execution)}} ends the plan as its last
  * review decided.
  */
 @Component("familyHelpSteps")
@@ -25,6 +25,17 @@ public class FamilyHelpPlanDelegates {
 
     public void nextReview(DelegateExecution execution) {
         PlanClockVariables.set(execution, Clocks.REVIEW, plans.nextReview(CaseVariables.id(execution, Variables.PLAN_ID)));
+    }
+
+    public void nextVisit(DelegateExecution execution) {
+        PlanClockVariables.set(execution, Clocks.VISIT, plans.nextVisit(CaseVariables.id(execution, Variables.PLAN_ID)));
+    }
+
+    /** Concerns of significant harm between reviews: the message carries the reason (transient) and who raised them. */
+    public void stepUpNow(DelegateExecution execution) {
+        Object by = execution.getVariable(Variables.STEP_UP_BY);
+        plans.stepUpNow(CaseVariables.id(execution, Variables.PLAN_ID), execution.getVariable(Variables.STEP_UP_REASON).toString(),
+                by == null ? "system" : by.toString());
     }
 
     public void end(DelegateExecution execution) {

@@ -16,7 +16,7 @@ import uk.csc.workflow.plans.FamilyHelpPlans;
 import uk.csc.workflow.platform.process.CaseAuthority;
 import uk.csc.workflow.platform.process.FormTaskListener;
 
-/** familyHelpPlan's user tasks: the lead practitioner agrees the plan; reviews are the team manager's. */
+/** familyHelpPlan's user tasks: the lead practitioner agrees the plan and visits the child; reviews are the team manager's. */
 @Component("familyHelpTasks")
 class FamilyHelpPlanTaskListener extends FormTaskListener {
 
@@ -30,6 +30,10 @@ class FamilyHelpPlanTaskListener extends FormTaskListener {
         this.steps = Map.of(
                 Tasks.AGREE_PLAN, new Step(SOCIAL_WORKERS, (t, f, u) -> {
                     plans.agree(id(t, Variables.PLAN_ID), f, u);
+                    return Map.of();
+                }),
+                Tasks.RECORD_VISIT, new Step(SOCIAL_WORKERS, (t, f, u) -> {
+                    plans.recordVisit(id(t, Variables.VISIT_ID), f, u);
                     return Map.of();
                 }),
                 Tasks.HOLD_REVIEW, new Step(MANAGERS, (t, f, u) -> plans.holdReview(id(t, Variables.REVIEW_ID), f, u)));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,8 @@ import uk.csc.workflow.referral.ReferralToAssessmentModel;
  * Camunda adapter: starts a plan's process for a case in the transaction that decided it, so there
  * is never a plan without a process or a process without a plan. A route that ends in a plan
  * (the referral route's initial conference, a child protection plan's step-down) starts it; a
- * transfer-in conference starts a child protection plan through the API; a child in need plan that
- * steps up starts the referral route at its strategy discussion.
+ * transfer-in conference starts a child protection plan through the API; a child in need or Family
+ * Help plan that steps up starts the referral route at its strategy discussion.
  */
 @Component
 public class PlanStarts {
@@ -73,7 +74,7 @@ public class PlanStarts {
             startChildProtectionPlan(protection.startFromConference(ended.caseId(), "system"), ended.caseId());
         } else if (ended.outcome() == CaseOutcome.CHILD_IN_NEED_PLAN) {
             startChildInNeedPlan(inNeed.start(ended.caseId(), "system"), ended.caseId());
-        } else if (ended.outcome() == CaseOutcome.FAMILY_HELP_PLAN) {
+        } else if (ended.outcome() == CaseOutcome.FAMILY_HELP_PLAN || ended.outcome() == CaseOutcome.STEPPED_DOWN_TO_FAMILY_HELP) {
             startFamilyHelpPlan(familyHelp.start(ended.caseId(), "system"), ended.caseId());
         } else if (ended.outcome() == CaseOutcome.STEPPED_UP_TO_STRATEGY_DISCUSSION) {
             startStrategyDiscussion(cases.get(ended.caseId()));
@@ -118,6 +119,31 @@ public class PlanStarts {
                 .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_REASON, reason)
                 .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_BY, user.id())
                 .correlate();
+        return steppedUp(record, plan);
+    }
+
+    /**
+     * {@code POST /api/cases/{ref}/family-help-plan/step-up}: concerns of significant harm between
+     * Family Help reviews. The plan ends at once (its named step-up end) and the referral route's
+     * strategy discussion starts for the case. The reason reaches the plan tables through a
+     * transient variable, so the engine never stores it.
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Map<String, Object> stepUpFamilyHelp(String caseRef, Map<String, Object> body, CurrentUser user) {
+        CaseRecord record = permitted(caseRef, user, STEP_UP, "Only the case's social workers and managers step a plan up");
+        OpenPlan plan = familyHelp.openPlan(record.id())
+                .orElseThrow(() -> new BadRequestException("caseRef", record.caseRef() + " has no open Family Help plan"));
+        String reason = familyHelp.stepUpReason(new FormValues(body));
+        runtime.createMessageCorrelation(FamilyHelpPlanModel.Messages.STEP_UP)
+                .processInstanceId(plan.processInstanceId())
+                .setVariable(FamilyHelpPlanModel.Variables.STEP_UP_REASON, Variables.stringValue(reason, true))
+                .setVariable(FamilyHelpPlanModel.Variables.STEP_UP_BY, Variables.stringValue(user.id(), true))
+                .correlate();
+        return steppedUp(record, plan);
+    }
+
+    /** The answer to a step-up: the plan that ended and the referral route now open at its strategy discussion. */
+    private Map<String, Object> steppedUp(CaseRecord record, OpenPlan plan) {
         var route = runtime.createProcessInstanceQuery().processDefinitionKey(ReferralToAssessmentModel.PROCESS_ID)
                 .processInstanceBusinessKey(record.caseRef()).active().orderByProcessInstanceId().desc().list();
         Map<String, Object> answer = new HashMap<>();
