@@ -164,6 +164,11 @@ class PlanApiTest {
         assertThat(plans.passed(planPi, ChildInNeedPlanModel.Elements.END_STEPPED_UP_BETWEEN_REVIEWS)).isTrue();
         assertThat(plans.latestPlan(c.caseId(), "CIN")).containsEntry("ending", "STEP_UP").containsEntry("ending_reason", "Injury seen at school")
                 .containsEntry("ended_on", java.sql.Date.valueOf("2027-03-10")).containsEntry("ended_by", "worker.north");
+        // The reason is case data: in the plan's record, never in the engine's variables or history.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = 'stepUpReason'",
+                Integer.class, planPi)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND TEXT_ LIKE '%Injury seen%'",
+                Integer.class, planPi)).isZero();
         String route = (String) stepped.getBody().get("processInstanceId");
         assertThat(route).isEqualTo(plans.instance(c.caseRef(), ReferralToAssessmentModel.PROCESS_ID));
         plans.drive.task(route, ReferralToAssessmentModel.Tasks.HOLD_STRATEGY_DISCUSSION);

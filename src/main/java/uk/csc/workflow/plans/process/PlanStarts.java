@@ -106,7 +106,9 @@ public class PlanStarts {
 
     /**
      * {@code POST /api/cases/{ref}/cin-plan/step-up}: concerns of significant harm between reviews.
-     * The plan ends at once and the referral route's strategy discussion starts for the case.
+     * The plan ends at once and the referral route's strategy discussion starts for the case. The
+     * reason (free text about the child) reaches the plan tables through a transient variable, so
+     * the engine never stores it.
      */
     @Transactional(noRollbackFor = AccessDeniedException.class)
     public Map<String, Object> stepUp(String caseRef, Map<String, Object> body, CurrentUser user) {
@@ -116,8 +118,8 @@ public class PlanStarts {
         String reason = inNeed.stepUpReason(new FormValues(body));
         runtime.createMessageCorrelation(ChildInNeedPlanModel.Messages.CONCERNS_OF_SIGNIFICANT_HARM)
                 .processInstanceId(plan.processInstanceId())
-                .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_REASON, reason)
-                .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_BY, user.id())
+                .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_REASON, Variables.stringValue(reason, true))
+                .setVariable(ChildInNeedPlanModel.Variables.STEP_UP_BY, Variables.stringValue(user.id(), true))
                 .correlate();
         return steppedUp(record, plan);
     }
