@@ -127,6 +127,16 @@ final class CityHistory {
                             WHEN n % 10 IN (1, 4, 7) THEN 'NFA' ELSE 'CON' END,
                        NULL, NULL, NULL
                 FROM generate_series(1, 50000) n""", base, p, today, nf, nl);
+        // The same present at every size: the newest year holds the children already in care when it began, with
+        // their history (received years before); in older years, care and plans end before the newest year begins.
+        if (k == 0) {
+            exec("""
+                    UPDATE g_case SET route = 'LA', received = received - (400 + floor(random() * 1800)::int)
+                    WHERE n % 10 = 1 AND (n / 10) % 7 IN (1, 2, 3) AND n <> 11""");
+        } else {
+            exec("UPDATE g_case SET route = 'NFA' WHERE (route = 'LA' AND received + 90 >= N) OR (route = 'CP' AND received + 60 >= N) "
+                    + "OR (route = 'CIN' AND received + 140 >= N)", base, p, today, nf, nl);
+        }
         // The single assessment: due 45 working days (63 days) after the referral; 85% authorised on time.
         exec("""
                 UPDATE g_case SET due = received + 64,
@@ -138,6 +148,12 @@ final class CityHistory {
                                                   WHEN 'CIN' THEN assessed + 90 + floor(random() * 450)::int
                                                   WHEN 'LA' THEN received + 60 + 30 + floor(random() * CASE WHEN n = 1 THEN 200 ELSE 2160 END)::int
                                                   ELSE COALESCE(assessed, received) END""");
+        if (k == 0) {
+            exec("UPDATE g_case SET ends = N + floor(random() * 900)::int WHERE route = 'LA' AND received < N - 60", base, p, today, nf, nl);
+        } else {
+            exec("UPDATE g_case SET ends = N - 1 - floor(random() * 20)::int WHERE route IN ('LA', 'CP', 'CIN') AND ends >= N - 1",
+                    base, p, today, nf, nl);
+        }
         exec("UPDATE g_case SET ends = NULL WHERE ends > T OR (route = 'CIN' AND assessed IS NULL)", base, p, today, nf, nl);
         exec("""
                 INSERT INTO care_case (id, case_ref, child_id, team, worker, profile, stage, outcome, re_referral, referral_date,
@@ -366,7 +382,9 @@ final class CityHistory {
         db.execute(sql.replace("B + ", base + " + ").replace("P + ", p + " + ").replace(" P ", " " + p + " ")
                 .replace("T + ", today + " + ").replace(", T)", ", " + today + ")").replace("> T", "> " + today)
                 .replace("<= T", "<= " + today).replace("< T", "< " + today)
-                .replace("% NF", "% " + nf).replace("% NL", "% " + nl));
+                .replace("% NF", "% " + nf).replace("% NL", "% " + nl)
+                .replace(">= N", ">= '" + NEWEST_YEAR_START + "'::date").replace("< N", "< '" + NEWEST_YEAR_START + "'::date")
+                .replace("= N ", "= '" + NEWEST_YEAR_START + "'::date ").replace("N - ", "'" + NEWEST_YEAR_START + "'::date - "));
     }
 
     static String describe() {

@@ -50,6 +50,8 @@ class HistoryScaleBenchmark {
     static final int REPS = Integer.getInteger("bench.reps", 7);
     static final int RETURN_REPS = Math.min(3, REPS);
     static final String FROM = CityHistory.NEWEST_YEAR_START.toString();
+    /** A child of the newest year only (case n = 141: a referral that goes into care), the same at every size. */
+    static final long RECENT_CHILD = 141;
     static final String TO = CityHistory.NEWEST_YEAR_START.plusYears(1).minusDays(1).toString();
 
     private final Report report = new Report();
@@ -62,6 +64,7 @@ class HistoryScaleBenchmark {
     private NamedParameterJdbcTemplate named;
     private ClusterNode product;
     private String base;
+    private int[] sizes;
 
     @Test
     void run() throws Exception {
@@ -106,7 +109,7 @@ class HistoryScaleBenchmark {
                 + "Times in ms.");
         CityHistory history = new CityHistory(csc);
         history.prepareNames();
-        int[] sizes = java.util.Arrays.stream(System.getProperty("bench.years", "1,3,10").split(",")).mapToInt(Integer::parseInt).toArray();
+        sizes = java.util.Arrays.stream(System.getProperty("bench.years", "1,3,10").split(",")).mapToInt(Integer::parseInt).toArray();
         int built = 0;
         List<String[]> growth = new ArrayList<>();
         try {
@@ -161,9 +164,16 @@ class HistoryScaleBenchmark {
         String ref = longCase;
         List<Long> longCases = csc.queryForList("SELECT id FROM care_case WHERE child_id = ?", Long.class, CityHistory.LONG_HISTORY_CHILD);
         time(size, "case file (child 1's newest case)", REPS, () -> get(manager, "/api/cases/" + ref + "/file"));
-        time(size, "chronology (child 1, " + longCases.size() + " cases)", REPS, () -> get(manager, "/api/cases/" + ref + "/chronology"));
+        report.line("Child 1 at " + size + " year(s): " + longCases.size() + " cases.");
+        time(size, "chronology (child 1, every case)", REPS, () -> get(manager, "/api/cases/" + ref + "/chronology"));
+        String recent = csc.queryForObject("SELECT case_ref FROM care_case WHERE child_id = ?", String.class, RECENT_CHILD);
+        time(size, "case file (a child in care from the last year)", REPS, () -> get(manager, "/api/cases/" + recent + "/file"));
+        time(size, "chronology (a child in care from the last year)", REPS, () -> get(manager, "/api/cases/" + recent + "/chronology"));
         time(size, "search by name (\"" + name + "\")", REPS,
                 () -> get(manager, "/api/children/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
+        String found = body(manager, "/api/children/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        report.line("Search by name at " + size + " year(s): child 1 " + (found.contains("\"childId\":1,") ? "found" : "NOT found")
+                + " among " + (found.split("\"childId\":", -1).length - 1) + " children answered.");
         time(size, "search by NHS number", REPS, () -> get(manager, "/api/children/search?nhs=" + longChild.get("nhs_number")));
         time(size, "SSDA903 2026-27 (zip)", RETURN_REPS, () -> get(officer, "/api/returns/ssda903?year=2026"));
         time(size, "CIN census 2026-27 (XML)", RETURN_REPS, () -> get(officer, "/api/returns/cin-census?year=2026"));
@@ -187,6 +197,14 @@ class HistoryScaleBenchmark {
                 FROM care_case c""", params);
     }
 
+    private String body(String user, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
     private int get(String user, String path) throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET().build(),
@@ -208,6 +226,7 @@ class HistoryScaleBenchmark {
         }
         s.wall = System.nanoTime() - wall;
         results.computeIfAbsent(query, q -> new LinkedHashMap<>()).put(size, s);
+        answers.computeIfAbsent(query, q -> new LinkedHashMap<>()).put(size, answer);
         List<Map<String, Object>> top = csc.queryForList("""
                 SELECT round(total_exec_time::numeric / ?, 1) AS ms, calls / ? AS calls, shared_blks_hit / ? AS hit,
                        shared_blks_read / ? AS read, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
@@ -225,8 +244,12 @@ class HistoryScaleBenchmark {
     }
 
     private final Map<String, Map<Integer, String>> heaviestBySize = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, Integer>> answers = new LinkedHashMap<>();
 
     private void explain(int size, String what, String sql, MapSqlParameterSource params) {
+        if (size != sizes[0] && size != sizes[sizes.length - 1]) {
+            return;
+        }
         List<String> lines = named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, params, String.class);
         explained.put(what + " — " + size + " year(s)", String.join("\n", lines));
     }
@@ -242,6 +265,7 @@ class HistoryScaleBenchmark {
             header.add(size + " y median");
             header.add(size + " y p95");
         }
+        header.add("answer bytes (" + first + " y / " + last + " y)");
         header.add(last + " y / " + first + " y (median)");
         header.add("target");
         List<String[]> rows = new ArrayList<>();
@@ -255,6 +279,8 @@ class HistoryScaleBenchmark {
             Series a = entry.getValue().get(first);
             Series b = entry.getValue().get(last);
             double ratio = a == null || b == null ? Double.NaN : b.median() / a.median();
+            Map<Integer, Integer> bytes = answers.get(entry.getKey());
+            row.add(entry.getKey().startsWith("indicator ") ? "" : String.format(Locale.ROOT, "%,d / %,d", bytes.get(first), bytes.get(last)));
             row.add(f(ratio) + "x");
             boolean indicator = entry.getKey().startsWith("indicator");
             boolean met = ratio <= 2.0 && (!indicator || b == null || b.median() < 1000);
