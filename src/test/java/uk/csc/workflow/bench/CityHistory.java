@@ -99,11 +99,11 @@ final class CityHistory {
                        (9000000000 + B + n)::text, (P + (n * 365 / 50001)::int)::timestamp AT TIME ZONE 'UTC', 'UN2', FALSE
                 FROM generate_series(1, 50000) n
                 JOIN (SELECT DISTINCT f, l, first_name, last_name FROM bench_name_pool) fp
-                  ON fp.f = ((B + n) * 7 % NF) AND fp.l = ((B + n) * 13 % NL)
+                  ON fp.f = ((B + n) * 7 % NF) AND fp.l = (((B + n) * 13 + (B + n) / NF) % NL)
                 WHERE n % 5 <> 0 AND (n NOT IN (1, 11) OR B + n = 1)""", base, p, today, nf, nl);
         exec("""
                 INSERT INTO child_name_key (child_id, name_key)
-                SELECT ch.id, k.name_key FROM child ch JOIN bench_name_pool k ON k.f = (ch.id * 7 % NF) AND k.l = (ch.id * 13 % NL)
+                SELECT ch.id, k.name_key FROM child ch JOIN bench_name_pool k ON k.f = (ch.id * 7 % NF) AND k.l = ((ch.id * 13 + ch.id / NF) % NL)
                 WHERE ch.id BETWEEN B + 1 AND B + 50000""", base, p, today, nf, nl);
         // Cases, one per contact. Referrals: n % 10 in (1, 4, 7); of them, looked after: n % 10 = 1 and (n / 10) % 7 = 0;
         // CP plan: n % 10 = 4 and (n / 10) % 5 = 0, or n = 11; CIN plan: n % 10 = 7 and (n / 10) % 5 <> 0.
@@ -382,7 +382,7 @@ final class CityHistory {
         db.execute(sql.replace("B + ", base + " + ").replace("P + ", p + " + ").replace(" P ", " " + p + " ")
                 .replace("T + ", today + " + ").replace(", T)", ", " + today + ")").replace("> T", "> " + today)
                 .replace("<= T", "<= " + today).replace("< T", "< " + today)
-                .replace("% NF", "% " + nf).replace("% NL", "% " + nl)
+                .replace("% NF", "% " + nf).replace("/ NF", "/ " + nf).replace("% NL", "% " + nl)
                 .replace(">= N", ">= '" + NEWEST_YEAR_START + "'::date").replace("< N", "< '" + NEWEST_YEAR_START + "'::date")
                 .replace("= N ", "= '" + NEWEST_YEAR_START + "'::date ").replace("N - ", "'" + NEWEST_YEAR_START + "'::date - "));
     }
