@@ -78,7 +78,12 @@ class HistoryScaleBenchmark {
         admin.execute("CREATE DATABASE csc");
         String url = postgres.getJdbcUrl("postgres", "csc").replace("/postgres?", "/csc?");
         long t0 = System.nanoTime();
-        product = ClusterNode.start("bench", url, Map.of("logging.level.uk.csc", "warn"));
+        try {
+            product = ClusterNode.start("bench", url, Map.of("logging.level.uk.csc", "warn"));
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         base = "http://localhost:" + product.port();
         SingleConnectionDataSource one = new SingleConnectionDataSource(url, "postgres", "", true);
         csc = new JdbcTemplate(one);
@@ -191,12 +196,23 @@ class HistoryScaleBenchmark {
         explain(size, "search by name: the candidates", "SELECT * FROM child ch WHERE 1 = 1 AND ch.id IN (SELECT k.child_id FROM "
                 + "child_name_key k WHERE k.name_key IN (SELECT name_key FROM child_name_key WHERE child_id = 1)) ORDER BY ch.id DESC LIMIT 1000",
                 params);
-        explain(size, "returns: every case with its first contact", """
+        // ReturnFactsRepository's costliest statement: the cases of the children of the period (CHILDREN_OF_THE_PERIOD).
+        explain(size, "returns: the cases of the children of the period, with their first contact", """
                 SELECT c.id, c.case_ref, c.child_id, c.team, c.worker, c.received_on, c.referral_date, c.stage, c.outcome, c.closed_at,
                        (SELECT MIN(t.referral_source) FROM contact t WHERE t.case_id = c.id
                           AND t.received_on = (SELECT MIN(t2.received_on) FROM contact t2 WHERE t2.case_id = c.id)) AS referral_source,
                        (SELECT MIN(t.decision) FROM contact t WHERE t.case_id = c.id) AS decision
-                FROM care_case c""", params);
+                FROM care_case c WHERE c.child_id IN (
+                SELECT c.child_id FROM care_case c WHERE c.closed_at IS NULL OR c.closed_at >= :dayBefore
+                UNION SELECT c.child_id FROM care_case c WHERE c.referral_date >= :from
+                UNION SELECT p.child_id FROM looked_after_period p WHERE p.ended_on IS NULL OR p.ended_on >= :from
+                UNION SELECT p.child_id FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id
+                      WHERE e.ended_on IS NULL OR e.ended_on >= :from
+                UNION SELECT p.child_id FROM child_plan p WHERE p.ended_on IS NULL OR p.ended_on >= :from
+                UNION SELECT c.child_id FROM missing_episode m JOIN care_case c ON c.id = m.case_id WHERE m.ended_on IS NULL OR m.ended_on >= :from
+                UNION SELECT c.child_id FROM care_leaver l JOIN care_case c ON c.id = l.case_id
+                UNION SELECT c.child_id FROM adoption_milestone a JOIN care_case c ON c.id = a.case_id)""",
+                new MapSqlParameterSource().addValue("from", LocalDate.parse(FROM)).addValue("dayBefore", LocalDate.parse(FROM).minusDays(1)));
     }
 
     private String body(String user, String path) throws Exception {
