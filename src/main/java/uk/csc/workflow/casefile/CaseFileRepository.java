@@ -104,12 +104,17 @@ class CaseFileRepository {
                 .query(CaseFileRepository::childRow).list();
     }
 
-    /** The search's narrowing in SQL; the name is scored in Java. At most {@code limit} rows, the newest first. */
-    List<ChildRow> search(Set<String> nameKeys, LocalDate dateOfBirth, String nhsNumber, String upn, String compactPostcode,
+    /**
+     * The search's narrowing in SQL; the name is scored in Java. {@code termKeys} holds the keys of
+     * each term of the name searched for: a child has a key of every term (as the score needs every
+     * term to match a name), so a common first name does not crowd out the child sought. At most
+     * {@code limit} rows, the newest first.
+     */
+    List<ChildRow> search(List<Set<String>> termKeys, LocalDate dateOfBirth, String nhsNumber, String upn, String compactPostcode,
                           String district, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM child ch WHERE 1 = 1");
-        if (!nameKeys.isEmpty()) {
-            sql.append(" AND ch.id IN (SELECT k.child_id FROM child_name_key k WHERE k.name_key IN (:keys))");
+        for (int i = 0; i < termKeys.size(); i++) {
+            sql.append(" AND ch.id IN (SELECT k.child_id FROM child_name_key k WHERE k.name_key IN (:keys").append(i).append("))");
         }
         if (dateOfBirth != null) {
             sql.append(" AND ch.date_of_birth = :dob");
@@ -128,8 +133,8 @@ class CaseFileRepository {
         }
         sql.append(" ORDER BY ch.id DESC LIMIT ").append(limit);
         var statement = jdbc.sql(sql.toString());
-        if (!nameKeys.isEmpty()) {
-            statement = statement.param("keys", nameKeys);
+        for (int i = 0; i < termKeys.size(); i++) {
+            statement = statement.param("keys" + i, termKeys.get(i));
         }
         if (dateOfBirth != null) {
             statement = statement.param("dob", dateOfBirth);

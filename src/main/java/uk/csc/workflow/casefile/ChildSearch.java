@@ -94,7 +94,8 @@ public class ChildSearch {
 
         boolean fullPostcode = postcode != null && FULL_POSTCODE.matcher(postcode).matches();
         String district = postcode != null && !fullPostcode ? postcode : null;
-        Set<String> keys = q == null ? Set.of() : ChildNames.keys(q);
+        List<Set<String>> keys = q == null ? List.of()
+                : ChildNames.tokens(q).stream().distinct().map(ChildNames::keys).filter(k -> !k.isEmpty()).toList();
         List<CaseFileRepository.ChildRow> candidates = files.search(keys, dob, nhs, upn, fullPostcode ? postcode : null,
                 district, CANDIDATES);
 

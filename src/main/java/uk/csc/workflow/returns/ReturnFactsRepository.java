@@ -18,12 +18,35 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 
 /**
  * Reads the facts of the returns from the case tables in a fixed number of queries (one per table,
- * never one per child), so a city-sized history takes seconds. Read-only; the returns' own
+ * never one per child), so a city-sized history takes seconds. Only the children a return of the
+ * period can name are read ({@link #CHILDREN_OF_THE_PERIOD}), each with everything held about
+ * them, so ten years of history cost about what one does (bench/P3.md). Read-only; the returns' own
  * validation reports what the data breaks rather than the reader refusing it.
  */
 @Repository
 @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 class ReturnFactsRepository {
+
+    /**
+     * The children with something in or after the period: a case open on or after its first day
+     * (or referred in it), a period of care, an episode, a plan or a missing episode that had not
+     * ended before it, and every care leaver and adoption (OC3 and Annex A look back by age, not by
+     * date). A superset of those the returns name: each return still picks what falls in its period.
+     * Assessments, enquiries and the rest belong to a case, open while they happen.
+     */
+    static final String CHILDREN_OF_THE_PERIOD = """
+            SELECT c.child_id FROM care_case c WHERE c.closed_at IS NULL OR c.closed_at >= :dayBefore
+            UNION SELECT c.child_id FROM care_case c WHERE c.referral_date >= :from
+            UNION SELECT p.child_id FROM looked_after_period p WHERE p.ended_on IS NULL OR p.ended_on >= :from
+            UNION SELECT p.child_id FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id
+                  WHERE e.ended_on IS NULL OR e.ended_on >= :from
+            UNION SELECT p.child_id FROM child_plan p WHERE p.ended_on IS NULL OR p.ended_on >= :from
+            UNION SELECT c.child_id FROM missing_episode m JOIN care_case c ON c.id = m.case_id WHERE m.ended_on IS NULL OR m.ended_on >= :from
+            UNION SELECT c.child_id FROM care_leaver l JOIN care_case c ON c.id = l.case_id
+            UNION SELECT c.child_id FROM adoption_milestone a JOIN care_case c ON c.id = a.case_id""";
+
+    /** The cases of those children (all of their cases, so a return sees each child's whole history). */
+    private static final String CASES_OF_THE_PERIOD = "SELECT cc.id FROM care_case cc WHERE cc.child_id IN (" + CHILDREN_OF_THE_PERIOD + ")";
 
     private final JdbcClient jdbc;
 
@@ -34,14 +57,17 @@ class ReturnFactsRepository {
     /** Every child with a case, with everything held about them; the returns pick what falls in their period. */
     ReturnFacts load(LocalDate from, LocalDate to) {
         ReturnFacts.Builder b = new ReturnFacts.Builder();
+        Map<String, Object> period = Map.of("from", from, "dayBefore", from.minusDays(1));
         Map<Long, List<String>> disabilities = new HashMap<>();
-        jdbc.sql("SELECT child_id, code FROM child_disability ORDER BY child_id, code")
+        jdbc.sql("SELECT child_id, code FROM child_disability WHERE child_id IN (" + CHILDREN_OF_THE_PERIOD + ") ORDER BY child_id, code")
+                .params(period)
                 .query(rs -> {
                     disabilities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
                 });
         jdbc.sql("""
                 SELECT id, sex, date_of_birth, expected_birth, ethnicity, upn, upn_unknown, uasc, uasc_ceased_on, mother, mother_child_dob
-                FROM child WHERE EXISTS (SELECT 1 FROM care_case c WHERE c.child_id = child.id)""")
+                FROM child WHERE EXISTS (SELECT 1 FROM care_case c WHERE c.child_id = child.id) AND id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     long id = rs.getLong("id");
                     b.of(id).child = new ReturnFacts.Child(id, rs.getString("sex"), date(rs, "date_of_birth"),
@@ -55,7 +81,8 @@ class ReturnFactsRepository {
                        (SELECT MIN(t.referral_source) FROM contact t WHERE t.case_id = c.id
                           AND t.received_on = (SELECT MIN(t2.received_on) FROM contact t2 WHERE t2.case_id = c.id)) AS referral_source,
                        (SELECT MIN(t.decision) FROM contact t WHERE t.case_id = c.id) AS decision
-                FROM care_case c""")
+                FROM care_case c WHERE c.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     long childId = rs.getLong("child_id");
                     childOfCase.put(rs.getLong("id"), childId);
@@ -68,7 +95,9 @@ class ReturnFactsRepository {
         jdbc.sql("""
                 SELECT e.id, e.period_id, e.case_id, p.child_id, e.started_on, e.reason_new_episode, e.legal_status, e.placement_type,
                        e.placement_provider, e.ended_on, e.reason_ceased
-                FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id""")
+                FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id
+                WHERE p.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     b.of(rs.getLong("child_id")).episodes.add(new ReturnFacts.Episode(rs.getLong("id"), rs.getLong("period_id"),
                             rs.getLong("case_id"), date(rs, "started_on"), rs.getString("reason_new_episode"), rs.getString("legal_status"),
@@ -77,17 +106,23 @@ class ReturnFactsRepository {
                 });
         jdbc.sql("""
                 SELECT r.case_id, r.period_id, p.child_id, r.held_on, r.participation
-                FROM looked_after_review r JOIN looked_after_period p ON p.id = r.period_id WHERE r.held_on IS NOT NULL""")
+                FROM looked_after_review r JOIN looked_after_period p ON p.id = r.period_id WHERE r.held_on IS NOT NULL
+                  AND p.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     b.of(rs.getLong("child_id")).reviews.add(new ReturnFacts.Review(rs.getLong("case_id"), rs.getLong("period_id"),
                             date(rs, "held_on"), rs.getString("participation")));
                 });
         Map<Long, List<String>> factors = new HashMap<>();
-        jdbc.sql("SELECT assessment_id, code FROM assessment_factor ORDER BY assessment_id, code")
+        jdbc.sql("SELECT f.assessment_id, f.code FROM assessment_factor f JOIN assessment a ON a.id = f.assessment_id "
+                        + "WHERE a.case_id IN (" + CASES_OF_THE_PERIOD + ") ORDER BY f.assessment_id, f.code")
+                .params(period)
                 .query(rs -> {
                     factors.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
                 });
-        jdbc.sql("SELECT id, case_id, kind, started_on, completed_on, authorised_on, category_of_need FROM assessment")
+        jdbc.sql("SELECT id, case_id, kind, started_on, completed_on, authorised_on, category_of_need FROM assessment "
+                        + "WHERE case_id IN (" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -98,7 +133,8 @@ class ReturnFactsRepository {
                 });
         jdbc.sql("""
                 SELECT id, case_id, strategy_held_on, strategy_decision, s47_concluded_on, s47_outcome, conference_held_on,
-                       conference_outcome FROM child_protection_enquiry""")
+                       conference_outcome FROM child_protection_enquiry WHERE case_id IN (""" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -108,7 +144,9 @@ class ReturnFactsRepository {
                     }
                 });
         Map<Long, List<LocalDate>> planReviews = new HashMap<>();
-        jdbc.sql("SELECT plan_id, done_on FROM plan_item WHERE kind = 'REVIEW' AND done_on IS NOT NULL ORDER BY plan_id, done_on")
+        jdbc.sql("SELECT plan_id, done_on FROM plan_item WHERE kind = 'REVIEW' AND done_on IS NOT NULL AND case_id IN ("
+                        + CASES_OF_THE_PERIOD + ") ORDER BY plan_id, done_on")
+                .params(period)
                 .query(rs -> {
                     planReviews.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(date(rs, "done_on"));
                 });
@@ -117,7 +155,8 @@ class ReturnFactsRepository {
                        p.closure_reason,
                        (SELECT MIN(ch.from_category) FROM cp_category_change ch WHERE ch.plan_id = p.id
                           AND ch.changed_on = (SELECT MIN(c2.changed_on) FROM cp_category_change c2 WHERE c2.plan_id = p.id)) AS initial_category
-                FROM child_plan p""")
+                FROM child_plan p WHERE p.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     String latest = rs.getString("category");
                     String initial = rs.getString("initial_category");
@@ -126,7 +165,9 @@ class ReturnFactsRepository {
                             rs.getInt("plan_number"), rs.getInt("previous_plans_elsewhere"), rs.getString("closure_reason"),
                             planReviews.getOrDefault(rs.getLong("id"), List.of())));
                 });
-        jdbc.sql("SELECT case_id, team, worker, allocated_at FROM allocation ORDER BY allocated_at, id")
+        jdbc.sql("SELECT case_id, team, worker, allocated_at FROM allocation WHERE case_id IN (" + CASES_OF_THE_PERIOD
+                        + ") ORDER BY allocated_at, id")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -135,7 +176,8 @@ class ReturnFactsRepository {
                                 .atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate()));
                     }
                 });
-        jdbc.sql("SELECT case_id, kind, started_on, ended_on FROM missing_episode")
+        jdbc.sql("SELECT case_id, kind, started_on, ended_on FROM missing_episode WHERE case_id IN (" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -143,7 +185,8 @@ class ReturnFactsRepository {
                                 date(rs, "started_on"), date(rs, "ended_on")));
                     }
                 });
-        jdbc.sql("SELECT case_id, prev_perm, la_perm, date_perm FROM previous_permanence")
+        jdbc.sql("SELECT case_id, prev_perm, la_perm, date_perm FROM previous_permanence WHERE case_id IN (" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -153,7 +196,8 @@ class ReturnFactsRepository {
                 });
         jdbc.sql("""
                 SELECT case_id, decided_on, matched_on, foster_care, adopters_number, adopters_sex, adopters_legal_status,
-                       no_longer_on, no_longer_reason FROM adoption_milestone""")
+                       no_longer_on, no_longer_reason FROM adoption_milestone WHERE case_id IN (""" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -165,7 +209,9 @@ class ReturnFactsRepository {
                 });
         jdbc.sql("""
                 SELECT case_id, year_start, sdq_score, sdq_reason, convicted, health_check, immunisations, teeth_check,
-                       health_assessment, substance_misuse, intervention_received, intervention_offered FROM looked_after_outcome""")
+                       health_assessment, substance_misuse, intervention_received, intervention_offered FROM looked_after_outcome
+                WHERE case_id IN (""" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -176,7 +222,8 @@ class ReturnFactsRepository {
                                 bool(rs, "intervention_offered")));
                     }
                 });
-        jdbc.sql("SELECT case_id, nineteenth_birthday, accommodation, in_touch, activity FROM care_leaver")
+        jdbc.sql("SELECT case_id, nineteenth_birthday, accommodation, in_touch, activity FROM care_leaver WHERE case_id IN (" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -184,7 +231,8 @@ class ReturnFactsRepository {
                                 rs.getString("accommodation"), rs.getString("in_touch"), rs.getString("activity")));
                     }
                 });
-        jdbc.sql("SELECT case_id, step, done_on, outcome FROM legal_step")
+        jdbc.sql("SELECT case_id, step, done_on, outcome FROM legal_step WHERE case_id IN (" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
@@ -192,7 +240,8 @@ class ReturnFactsRepository {
                                 date(rs, "done_on"), rs.getString("outcome")));
                     }
                 });
-        jdbc.sql("SELECT case_id, started_on, letter_sent_on, fgdm_offered, fgdm_held_on FROM pre_proceedings")
+        jdbc.sql("SELECT case_id, started_on, letter_sent_on, fgdm_offered, fgdm_held_on FROM pre_proceedings WHERE case_id IN (" + CASES_OF_THE_PERIOD + ")")
+                .params(period)
                 .query(rs -> {
                     Long childId = childOfCase.get(rs.getLong("case_id"));
                     if (childId != null) {
