@@ -19,7 +19,7 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 /**
  * Reads the facts of the returns from the case tables in a fixed number of queries (one per table,
  * never one per child), so a city-sized history takes seconds. Only the children a return of the
- * period can name are read ({@link #CHILDREN_OF_THE_PERIOD}), each with everything held about
+ * period can name are read ({@link ReturnPeriod#CHILDREN_OF_THE_PERIOD}), each with everything held about
  * them, so ten years of history cost about what one does (bench/P3.md). Read-only; the returns' own
  * validation reports what the data breaks rather than the reader refusing it.
  */
@@ -27,26 +27,8 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 class ReturnFactsRepository {
 
-    /**
-     * The children with something in or after the period: a case open on or after its first day
-     * (or referred in it), a period of care, an episode, a plan or a missing episode that had not
-     * ended before it, and every care leaver and adoption (OC3 and Annex A look back by age, not by
-     * date). A superset of those the returns name: each return still picks what falls in its period.
-     * Assessments, enquiries and the rest belong to a case, open while they happen.
-     */
-    static final String CHILDREN_OF_THE_PERIOD = """
-            SELECT c.child_id FROM care_case c WHERE c.closed_at IS NULL OR c.closed_at >= :dayBefore
-            UNION SELECT c.child_id FROM care_case c WHERE c.referral_date >= :from
-            UNION SELECT p.child_id FROM looked_after_period p WHERE p.ended_on IS NULL OR p.ended_on >= :from
-            UNION SELECT p.child_id FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id
-                  WHERE e.ended_on IS NULL OR e.ended_on >= :from
-            UNION SELECT p.child_id FROM child_plan p WHERE p.ended_on IS NULL OR p.ended_on >= :from
-            UNION SELECT c.child_id FROM missing_episode m JOIN care_case c ON c.id = m.case_id WHERE m.ended_on IS NULL OR m.ended_on >= :from
-            UNION SELECT c.child_id FROM care_leaver l JOIN care_case c ON c.id = l.case_id
-            UNION SELECT c.child_id FROM adoption_milestone a JOIN care_case c ON c.id = a.case_id""";
-
     /** The cases of those children (all of their cases, so a return sees each child's whole history). */
-    private static final String CASES_OF_THE_PERIOD = "SELECT cc.id FROM care_case cc WHERE cc.child_id IN (" + CHILDREN_OF_THE_PERIOD + ")";
+    private static final String CASES_OF_THE_PERIOD = "SELECT cc.id FROM care_case cc WHERE cc.child_id IN (" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")";
 
     private final JdbcClient jdbc;
 
@@ -54,19 +36,19 @@ class ReturnFactsRepository {
         this.jdbc = jdbc;
     }
 
-    /** Every child with a case, with everything held about them; the returns pick what falls in their period. */
+    /** The children of the period ({@link ReturnPeriod}), with everything held about them; the returns pick what falls in it. */
     ReturnFacts load(LocalDate from, LocalDate to) {
         ReturnFacts.Builder b = new ReturnFacts.Builder();
         Map<String, Object> period = Map.of("from", from, "dayBefore", from.minusDays(1));
         Map<Long, List<String>> disabilities = new HashMap<>();
-        jdbc.sql("SELECT child_id, code FROM child_disability WHERE child_id IN (" + CHILDREN_OF_THE_PERIOD + ") ORDER BY child_id, code")
+        jdbc.sql("SELECT child_id, code FROM child_disability WHERE child_id IN (" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ") ORDER BY child_id, code")
                 .params(period)
                 .query(rs -> {
                     disabilities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
                 });
         jdbc.sql("""
                 SELECT id, sex, date_of_birth, expected_birth, ethnicity, upn, upn_unknown, uasc, uasc_ceased_on, mother, mother_child_dob
-                FROM child WHERE EXISTS (SELECT 1 FROM care_case c WHERE c.child_id = child.id) AND id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                FROM child WHERE EXISTS (SELECT 1 FROM care_case c WHERE c.child_id = child.id) AND id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")")
                 .params(period)
                 .query(rs -> {
                     long id = rs.getLong("id");
@@ -81,7 +63,7 @@ class ReturnFactsRepository {
                        (SELECT MIN(t.referral_source) FROM contact t WHERE t.case_id = c.id
                           AND t.received_on = (SELECT MIN(t2.received_on) FROM contact t2 WHERE t2.case_id = c.id)) AS referral_source,
                        (SELECT MIN(t.decision) FROM contact t WHERE t.case_id = c.id) AS decision
-                FROM care_case c WHERE c.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                FROM care_case c WHERE c.child_id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")")
                 .params(period)
                 .query(rs -> {
                     long childId = rs.getLong("child_id");
@@ -96,7 +78,7 @@ class ReturnFactsRepository {
                 SELECT e.id, e.period_id, e.case_id, p.child_id, e.started_on, e.reason_new_episode, e.legal_status, e.placement_type,
                        e.placement_provider, e.ended_on, e.reason_ceased
                 FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id
-                WHERE p.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                WHERE p.child_id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")")
                 .params(period)
                 .query(rs -> {
                     b.of(rs.getLong("child_id")).episodes.add(new ReturnFacts.Episode(rs.getLong("id"), rs.getLong("period_id"),
@@ -107,7 +89,7 @@ class ReturnFactsRepository {
         jdbc.sql("""
                 SELECT r.case_id, r.period_id, p.child_id, r.held_on, r.participation
                 FROM looked_after_review r JOIN looked_after_period p ON p.id = r.period_id WHERE r.held_on IS NOT NULL
-                  AND p.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                  AND p.child_id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")")
                 .params(period)
                 .query(rs -> {
                     b.of(rs.getLong("child_id")).reviews.add(new ReturnFacts.Review(rs.getLong("case_id"), rs.getLong("period_id"),
@@ -155,7 +137,7 @@ class ReturnFactsRepository {
                        p.closure_reason,
                        (SELECT MIN(ch.from_category) FROM cp_category_change ch WHERE ch.plan_id = p.id
                           AND ch.changed_on = (SELECT MIN(c2.changed_on) FROM cp_category_change c2 WHERE c2.plan_id = p.id)) AS initial_category
-                FROM child_plan p WHERE p.child_id IN (""" + CHILDREN_OF_THE_PERIOD + ")")
+                FROM child_plan p WHERE p.child_id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")")
                 .params(period)
                 .query(rs -> {
                     String latest = rs.getString("category");

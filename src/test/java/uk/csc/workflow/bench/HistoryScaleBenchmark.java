@@ -30,6 +30,7 @@ import uk.csc.workflow.bench.RouteBenchmark.Report;
 import uk.csc.workflow.bench.RouteBenchmark.Series;
 import uk.csc.workflow.performance.IndicatorProbe;
 import uk.csc.workflow.platform.time.EngineClock;
+import uk.csc.workflow.returns.ReturnPeriod;
 import uk.csc.workflow.support.ClusterNode;
 
 /**
@@ -202,16 +203,7 @@ class HistoryScaleBenchmark {
                        (SELECT MIN(t.referral_source) FROM contact t WHERE t.case_id = c.id
                           AND t.received_on = (SELECT MIN(t2.received_on) FROM contact t2 WHERE t2.case_id = c.id)) AS referral_source,
                        (SELECT MIN(t.decision) FROM contact t WHERE t.case_id = c.id) AS decision
-                FROM care_case c WHERE c.child_id IN (
-                SELECT c.child_id FROM care_case c WHERE c.closed_at IS NULL OR c.closed_at >= :dayBefore
-                UNION SELECT c.child_id FROM care_case c WHERE c.referral_date >= :from
-                UNION SELECT p.child_id FROM looked_after_period p WHERE p.ended_on IS NULL OR p.ended_on >= :from
-                UNION SELECT p.child_id FROM looked_after_episode e JOIN looked_after_period p ON p.id = e.period_id
-                      WHERE e.ended_on IS NULL OR e.ended_on >= :from
-                UNION SELECT p.child_id FROM child_plan p WHERE p.ended_on IS NULL OR p.ended_on >= :from
-                UNION SELECT c.child_id FROM missing_episode m JOIN care_case c ON c.id = m.case_id WHERE m.ended_on IS NULL OR m.ended_on >= :from
-                UNION SELECT c.child_id FROM care_leaver l JOIN care_case c ON c.id = l.case_id
-                UNION SELECT c.child_id FROM adoption_milestone a JOIN care_case c ON c.id = a.case_id)""",
+                FROM care_case c WHERE c.child_id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")",
                 new MapSqlParameterSource().addValue("from", LocalDate.parse(FROM)).addValue("dayBefore", LocalDate.parse(FROM).minusDays(1)));
     }
 
