@@ -98,7 +98,7 @@ class EngineHistoryTest {
         startForm(http, "requestPanel", "receptionIntoCarePanel", "manager.north", request, markers, forms);
         caseRefs.add(open.caseRef());
 
-        assertThat(forms).as("every form of every model was submitted").hasSize(39);
+        assertThat(forms).as("every form of every model was submitted").hasSize(45);
         assertThat(markers).as("marked free-text values").hasSizeGreaterThan(40);
 
         String names = declared.stream().map(n -> "'" + n + "'").collect(Collectors.joining(","));

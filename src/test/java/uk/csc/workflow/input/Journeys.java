@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.identity.CurrentUser;
+import uk.csc.workflow.plans.ChildInNeedPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.FamilyHelpPlanModel;
 import uk.csc.workflow.plans.process.PlanStarts;
@@ -100,6 +101,12 @@ public class Journeys {
             Map.entry(SEND_PLACEMENT_NOTICE, "sendPlacementNotice"), Map.entry(HOLD_LEGAL_PLANNING_MEETING, "holdLegalPlanningMeeting"),
             Map.entry(SEND_LETTER_BEFORE_PROCEEDINGS, "sendLetterBeforeProceedings"),
             Map.entry(RECORD_FAMILY_GROUP_ANSWER, "recordFamilyGroupAnswer"),
+            Map.entry(ChildProtectionPlanModel.Tasks.HOLD_CORE_GROUP_MEETING, "holdCoreGroupMeeting"),
+            Map.entry(ChildProtectionPlanModel.Tasks.RECORD_VISIT, "recordChildProtectionVisit"),
+            Map.entry(ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE, "holdReviewConference"),
+            Map.entry(ChildInNeedPlanModel.Tasks.AGREE_PLAN, "agreeChildInNeedPlan"),
+            Map.entry(ChildInNeedPlanModel.Tasks.RECORD_VISIT, "recordChildInNeedVisit"),
+            Map.entry(ChildInNeedPlanModel.Tasks.HOLD_REVIEW, "holdChildInNeedReview"),
             Map.entry(FamilyHelpPlanModel.Tasks.AGREE_PLAN, "agreeFamilyHelpPlan"),
             Map.entry(FamilyHelpPlanModel.Tasks.RECORD_VISIT, "recordFamilyHelpVisit"),
             Map.entry(FamilyHelpPlanModel.Tasks.HOLD_REVIEW, "holdFamilyHelpReview"), Map.entry(HOLD_FAMILY_GROUP_MEETING, "holdFamilyGroupMeeting"),
@@ -290,6 +297,23 @@ public class Journeys {
                         step(AUTHORISE_SINGLE_ASSESSMENT, MANAGER, authorisationWithCriteria("FAMILY_HELP_PLAN")),
                         step(FamilyHelpPlanModel.Tasks.AGREE_PLAN, WORKER, values("planAgreedOn", today(),
                                 "planParticipants", "Mother, child, school", "planNeeds", "Routines and school attendance")))),
+                new Journey("a child moved in on a child protection plan: core group, visit and review conference",
+                        journey -> movedInOnAPlan(journey, 14), List.of(
+                        step(ChildProtectionPlanModel.Tasks.HOLD_CORE_GROUP_MEETING, WORKER, values("coreGroupHeldOn", today(),
+                                "attendees", "Parents, school, health visitor", "progress", "Actions agreed", "lateReason", "The school asked to move it")),
+                        step(ChildProtectionPlanModel.Tasks.RECORD_VISIT, WORKER, values("visitedOn", today(), "seenAlone", "YES",
+                                "visitNotes", "Seen alone in her room", "lateReason", "The family were away")),
+                        step(ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE, "iro", values("reviewHeldOn", today(),
+                                "reviewDecision", "CONTINUE", "reviewSummary", "The plan continues", "lateReason", "Not late")))),
+                // A child in need plan's review is held after the day the plan started: this plan started a week ago.
+                new Journey("a child protection plan stepped down to a child in need plan, agreed, visited and reviewed",
+                        this::steppedDownToChildInNeedAWeekAgo, List.of(
+                        step(ChildInNeedPlanModel.Tasks.AGREE_PLAN, WORKER, values("planAgreedOn", today(),
+                                "planParticipants", "Mother, child, school", "planNeeds", "Routines and school attendance")),
+                        step(ChildInNeedPlanModel.Tasks.RECORD_VISIT, WORKER, values("visitedOn", today(), "seenAlone", "YES",
+                                "visitNotes", "Seen at home with her mother", "lateReason", "The family were away")),
+                        step(ChildInNeedPlanModel.Tasks.HOLD_REVIEW, MANAGER, values("reviewHeldOn", today(), "reviewDecision", "CONTINUE",
+                                "reviewSummary", "Attendance up; the plan goes on", "lateReason", "Not late")))),
                 // A Family Help plan's review is held after the day the plan started: this plan started a week ago,
                 // when a review conference stepped the child down from a child protection plan (a transfer-in).
                 new Journey("Families First: a child protection plan stepped down to Family Help, visited and reviewed",
@@ -383,6 +407,22 @@ public class Journeys {
         drive.complete(cp, ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE, "iro", List.of("iro"), values(
                 "reviewHeldOn", today.minusDays(7).toString(), "reviewDecision", "END_PLAN", "planEnding", "STEP_DOWN_TO_FAMILY_HELP",
                 "reviewSummary", "Risks reduced; Family Help with the same worker"));
+    }
+
+    /** A child who moved in on another council's child protection plan: its transfer-in conference was held days ago. */
+    private String movedInOnAPlan(Journey journey, int daysAgo) {
+        contact("CHILD_IN_NEED", false, false).accept(journey);
+        return (String) planStarts.transferIn(journey.caseRef(), new HashMap<>(values("conferenceHeldOn",
+                TestTime.today().minusDays(daysAgo).toString(), "categoryOfAbuse", "NEG", "originatingAuthority", "Another council",
+                "allocatedWorker", WORKER)), new CurrentUser(MANAGER, java.util.Set.of("team-manager", "team-north"))).get("processInstanceId");
+    }
+
+    /** The plan of {@link #movedInOnAPlan} (14 days ago) was stepped down to a child in need plan at a review 7 days ago. */
+    private void steppedDownToChildInNeedAWeekAgo(Journey journey) {
+        String cp = movedInOnAPlan(journey, 14);
+        drive.complete(cp, ChildProtectionPlanModel.Tasks.HOLD_REVIEW_CONFERENCE, "iro", List.of("iro"), values(
+                "reviewHeldOn", TestTime.today().minusDays(7).toString(), "reviewDecision", "END_PLAN", "planEnding",
+                "STEP_DOWN_TO_CHILD_IN_NEED", "reviewSummary", "Risks reduced; a child in need plan with the same worker"));
     }
 
     private void referralDecisionBreached(Journey journey) {
