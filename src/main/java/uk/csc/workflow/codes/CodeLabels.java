@@ -1,15 +1,6 @@
 package uk.csc.workflow.codes;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The words for every code the product shows to people ({@code codes/code-labels.txt}): an
@@ -105,26 +96,11 @@ public final class CodeLabels {
     }
 
     private static Map<String, Map<String, String>> load() {
-        Map<String, Map<String, String>> lists = new LinkedHashMap<>();
-        try (InputStream in = Objects.requireNonNull(CodeLabels.class.getResourceAsStream(FILE), FILE);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\|", 3);
-                if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
-                    throw new IllegalStateException(FILE + " line " + number + " is not LIST|CODE|label");
-                }
-                lists.computeIfAbsent(parts[0].strip(), l -> new LinkedHashMap<>()).put(parts[1].strip(), parts[2].strip());
+        return CodeListFile.read(FILE, 3, "LIST|CODE|label", parts -> {
+            if (parts[2].isBlank()) {
+                throw new IllegalArgumentException("the code " + parts[1].strip() + " has no label");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        lists.replaceAll((list, labels) -> Collections.unmodifiableMap(labels));
-        return Collections.unmodifiableMap(lists);
+            return parts[2].strip();
+        });
     }
 }

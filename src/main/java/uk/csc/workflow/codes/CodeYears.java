@@ -1,16 +1,9 @@
 package uk.csc.workflow.codes;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -80,32 +73,13 @@ public final class CodeYears {
     }
 
     private static Map<String, Map<String, Validity>> load() {
-        Map<String, Map<String, Validity>> lists = new LinkedHashMap<>();
-        try (InputStream in = Objects.requireNonNull(CodeYears.class.getResourceAsStream(FILE), FILE);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\|", -1);
-                if (parts.length != 5 || parts[0].isBlank() || parts[1].isBlank()) {
-                    throw new IllegalStateException(FILE + " line " + number + " is not LIST|CODE|FIRST|LAST|replacement");
-                }
-                try {
-                    Validity validity = new Validity(year(parts[2]), year(parts[3]), parts[4].strip());
-                    lists.computeIfAbsent(parts[0].strip(), l -> new LinkedHashMap<>()).put(parts[1].strip(), validity);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(FILE + " line " + number + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        lists.replaceAll((list, codes) -> Collections.unmodifiableMap(codes));
-        return Collections.unmodifiableMap(lists);
+        return CodeListFile.read(FILE, 5, "LIST|CODE|FIRST|LAST|replacement",
+                parts -> {
+                    if (parts[4].contains("|")) {
+                        throw new IllegalArgumentException("more than 5 columns");
+                    }
+                    return new Validity(year(parts[2]), year(parts[3]), parts[4].strip());
+                });
     }
 
     private static CollectionYear year(String text) {

@@ -42,8 +42,11 @@ public class ChildInNeedPlans {
     private final AuditLog audit;
     private final TimeSource time;
     private final PlanAgreement agreement;
+    private final PlanStepUp stepUp;
 
-    ChildInNeedPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time, PlanAgreement agreement) {
+    ChildInNeedPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time, PlanAgreement agreement,
+                    PlanStepUp stepUp) {
+        this.stepUp = stepUp;
         this.agreement = agreement;
         this.plans = plans;
         this.items = items;
@@ -139,19 +142,12 @@ public class ChildInNeedPlans {
 
     /** Concerns of significant harm between reviews: the plan ends today for a strategy discussion. */
     public void stepUpNow(long planId, String reason, String userId) {
-        Plan plan = plans.get(planId);
-        LocalDate today = time.today();
-        items.stopOpen(planId, today);
-        plans.end(planId, today, CinReviewDecision.STEP_UP.name(), null, reason, userId);
-        audit.record(userId, AuditLog.Action.DECIDE, "CASE", cases.get(plan.caseId()).caseRef(),
-                "child in need plan stepped up between reviews: strategy discussion");
+        stepUp.endToday(planId, CinReviewDecision.STEP_UP, reason, userId, "child in need plan");
     }
 
-    /** Checks a request to step up between reviews (400 when the reason is missing). */
+    /** Checks a request to step up between reviews (400 naming {@code reason} when it is missing). */
     public String stepUpReason(FormValues form) {
-        String reason = form.text("reason", 2000);
-        form.validate();
-        return reason;
+        return stepUp.reason(form);
     }
 
     private void audited(String userId, Item item, String detail) {

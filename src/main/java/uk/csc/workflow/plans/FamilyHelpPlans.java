@@ -48,8 +48,11 @@ public class FamilyHelpPlans {
     private final AuditLog audit;
     private final TimeSource time;
     private final PlanAgreement agreement;
+    private final PlanStepUp stepUp;
 
-    FamilyHelpPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time, PlanAgreement agreement) {
+    FamilyHelpPlans(PlanRepository plans, PlanItems items, CaseFileService cases, AuditLog audit, TimeSource time, PlanAgreement agreement,
+                    PlanStepUp stepUp) {
+        this.stepUp = stepUp;
         this.agreement = agreement;
         this.plans = plans;
         this.items = items;
@@ -136,19 +139,12 @@ public class FamilyHelpPlans {
 
     /** Concerns of significant harm between reviews: the plan ends today for a strategy discussion, and what was still to come stops. */
     public void stepUpNow(long planId, String reason, String userId) {
-        Plan plan = plans.get(planId);
-        LocalDate today = time.today();
-        items.stopOpen(planId, today);
-        plans.end(planId, today, FamilyHelpReviewDecision.STEP_UP.name(), null, reason, userId);
-        audit.record(userId, AuditLog.Action.DECIDE, "CASE", cases.get(plan.caseId()).caseRef(),
-                "Family Help plan stepped up between reviews: strategy discussion");
+        stepUp.endToday(planId, FamilyHelpReviewDecision.STEP_UP, reason, userId, "Family Help plan");
     }
 
     /** Checks a request to step up between reviews (400 naming {@code reason} when it is missing). */
     public String stepUpReason(FormValues form) {
-        String reason = form.text("reason", 2000);
-        form.validate();
-        return reason;
+        return stepUp.reason(form);
     }
 
     /** The review that ended the plan decided how: the plan ends on that date, and what was still to be held stops. */
