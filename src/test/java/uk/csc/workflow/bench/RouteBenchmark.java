@@ -24,8 +24,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 import bench.bare.BareEngineApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -57,6 +60,9 @@ class RouteBenchmark {
 
     static final int ROUTES = Integer.getInteger("bench.routes", 25);
     static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 1000);
+    /** CPU time of the clients' threads in the operations measured (mode "completions"). */
+    static final AtomicLong CPU = new AtomicLong();
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final int USERS = Integer.getInteger("bench.users", 50);
     static final CurrentUser DUTY = new CurrentUser("worker.north", java.util.Set.of("practitioner", "team-north"));
     static final List<String> MANAGER = List.of("team-manager", "team-north");
@@ -109,6 +115,11 @@ class RouteBenchmark {
             if ("p4".equals(System.getProperty("bench.only"))) {
                 p4();
                 databaseSize();
+                return;
+            }
+            if ("completions".equals(System.getProperty("bench.only"))) {
+                completionsByStep();
+                stepStatements();
                 return;
             }
             if ("statements".equals(System.getProperty("bench.only"))) {
@@ -244,11 +255,70 @@ class RouteBenchmark {
     private List<String[]> topStatements(String database, int limit, String order) {
         return admin.query("""
                 SELECT round(total_exec_time::numeric, 1) AS total, calls, round(mean_exec_time::numeric, 3) AS mean,
-                       left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS q
                 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ?""" + " ORDER BY " + order
                 + " DESC LIMIT ?",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                         "`" + rs.getString(4).replace("|", "/").replace("`", "'") + "`"}, database, limit);
+    }
+
+    /**
+     * Each step's median and its client thread's CPU time beside the bare engine's, one client, Java
+     * API, then every statement of each step: where a route's time goes. With a profiler:
+     * {@code -Dbench.only=completions "-Dbench.jvm=-XX:StartFlightRecording=filename=target/p1.jfr,settings=profile"}.
+     */
+    private void completionsByStep() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Series bareCompletions = bareCompletionsWithCpu(200);
+            double bareCpu = CPU.get() / 1e6 / 200;
+            Batch contacts = contacts(1, 40, null);
+            StringBuilder line = new StringBuilder("round " + round + ": bare completion " + f(bareCompletions.median()) + " ms (cpu " + f(bareCpu) + "); contact "
+                    + f(contacts.series().median()));
+            for (String[] step : new String[][] {{Tasks.RECORD_REFERRAL_DECISION, "manager.north"}, {Tasks.ALLOCATE_WORKER, "manager.north"},
+                    {Tasks.COMPLETE_INITIAL_ASSESSMENT, "worker.north"}, {Tasks.AUTHORISE_INITIAL_ASSESSMENT, "manager.north"}}) {
+                CPU.set(0);
+                Series s = completeStep(1, contacts.ids(), step[0], step[1], step[1].startsWith("manager") ? MANAGER : WORKER, null);
+                line.append("; ").append(step[0].replace("UserTask_", "")).append(' ').append(f(s.median()))
+                        .append(" (cpu ").append(f(CPU.get() / 1e6 / contacts.ids().size())).append(')');
+            }
+            report.line(line.toString());
+            System.out.println(line);
+        }
+    }
+
+    private Series bareCompletionsWithCpu(int count) throws Exception {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(startBare());
+        }
+        CPU.set(0);
+        Series series = parallel(1, count, i -> () -> {
+            long t = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            bareEngine().getTaskService().complete(tasks.get(i));
+            CPU.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+            return System.nanoTime() - t;
+        });
+        return series;
+    }
+
+    /** Every statement of each step of 20 routes (calls per step), for profiling. */
+    private void stepStatements() throws Exception {
+        int n = 20;
+        resetStatements();
+        List<String> instances = contacts(1, n, null).ids();
+        report.section("contact");
+        report.table(List.of("total ms", "calls", "mean ms", "statement"), topStatements("csc", 200, "calls"));
+        for (String[] step : new String[][] {{Tasks.RECORD_REFERRAL_DECISION, "manager.north"}, {Tasks.ALLOCATE_WORKER, "manager.north"},
+                {Tasks.COMPLETE_INITIAL_ASSESSMENT, "worker.north"}, {Tasks.AUTHORISE_INITIAL_ASSESSMENT, "manager.north"}}) {
+            resetStatements();
+            completeStep(1, instances, step[0], step[1], step[1].startsWith("manager") ? MANAGER : WORKER, null);
+            report.section(step[0]);
+            report.table(List.of("total ms", "calls", "mean ms", "statement"), topStatements("csc", 200, "calls"));
+        }
+        bareStatements(n, false);
+        report.section("bare completion");
+        report.table(List.of("total ms", "calls", "mean ms", "statement"), topStatements("bare", 200, "calls"));
     }
 
     // ---- product, Java API
@@ -305,12 +375,14 @@ class RouteBenchmark {
             String taskId = tasks.createTaskQuery().processInstanceId(instances.get(i)).taskDefinitionKey(taskKey).singleResult().getId();
             if (rest == null) {
                 long t = System.nanoTime();
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 identity.setAuthentication(user, groups);
                 try {
                     tasks.complete(taskId, new HashMap<>(values));
                 } finally {
                     identity.clearAuthentication();
                 }
+                CPU.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
                 return System.nanoTime() - t;
             }
             long t = System.nanoTime();

@@ -14,6 +14,7 @@ import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.platform.process.ScopeVariables;
 import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.web.BadRequestException;
 import uk.csc.workflow.platform.web.TaskRejection;
@@ -64,13 +65,13 @@ class RegisterPanelRequestDelegate implements JavaDelegate {
         execution.removeVariables(SYSTEM_SET);
         engineUser.ifPresent(u -> execution.setVariable(ReceptionIntoCarePanelModel.Variables.REQUESTED_BY, u.id()));
         try {
-            FormValues form = new FormValues(execution.getVariables());
+            FormValues form = new FormValues(ScopeVariables.of(execution));
             String caseRef = form.text(CaseVariables.CASE_REF, 20);
             form.validate();
             var record = cases.readable(caseRef, user);
             intake.checkMayRequest(record, user);
             long requestId = panel.openRequest(record.id(), "TASKLIST", user.id());
-            panel.prepare(requestId, new FormValues(execution.getVariables()), user.id()).forEach(execution::setVariable);
+            panel.prepare(requestId, new FormValues(ScopeVariables.of(execution)), user.id()).forEach(execution::setVariable);
             intake.startVariables(record, requestId, true).forEach(execution::setVariable);
             execution.removeVariables(ReceptionIntoCarePanelModel.START_DATA);
             execution.setProcessBusinessKey(record.caseRef());

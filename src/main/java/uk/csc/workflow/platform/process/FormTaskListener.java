@@ -72,7 +72,7 @@ public abstract class FormTaskListener implements TaskListener {
         String userId = completingUser(task, step);
         Map<String, Object> routing;
         try {
-            routing = step.handler().handle(task, new FormValues(task.getVariables()), userId);
+            routing = step.handler().handle(task, new FormValues(ScopeVariables.of(task)), userId);
         } catch (BadRequestException e) {
             throw TaskRejection.invalid(e);
         }

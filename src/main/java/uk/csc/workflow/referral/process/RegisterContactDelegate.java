@@ -16,6 +16,7 @@ import uk.csc.workflow.casefile.ProposedMatchException;
 import uk.csc.workflow.platform.EngineUser;
 import uk.csc.workflow.platform.forms.FormValues;
 import uk.csc.workflow.platform.process.CaseVariables;
+import uk.csc.workflow.platform.process.ScopeVariables;
 import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.time.TimeSource;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -88,7 +89,7 @@ class RegisterContactDelegate implements JavaDelegate {
         var starter = EngineUser.current(identity);
         execution.removeVariables(SYSTEM_SET);
         starter.ifPresent(user -> execution.setVariable(ReferralToAssessmentModel.Variables.DUTY_WORKER, user.id()));
-        FormValues form = new FormValues(execution.getVariables());
+        FormValues form = new FormValues(ScopeVariables.of(execution));
         boolean unborn = form.flag("childUnborn");
         LocalDate receivedOn = form.optionalPastDate("receivedOn", time.today());
         if (receivedOn == null && !form.hasProblem("receivedOn")) {
