@@ -95,7 +95,8 @@ class RouteBenchmark {
         report.line("Product node started in " + ms(t0) + " ms.");
         t0 = System.nanoTime();
         bare = BareEngineApp.start(postgres.getJdbcUrl("postgres", "bare").replace("/postgres?", "/bare?"));
-        bareEngine().getRepositoryService().createDeployment().name("bare").addClasspathResource("bench/bareTask.bpmn").deploy();
+        bareEngine().getRepositoryService().createDeployment().name("bare").addClasspathResource("bench/bareTask.bpmn")
+                .addClasspathResource("bench/bareClockedTask.bpmn").deploy();
         report.line("Bare engine started in " + ms(t0) + " ms.");
         try {
             warmUp();
@@ -158,11 +159,14 @@ class RouteBenchmark {
         Map<String, Double> bars = new LinkedHashMap<>();
         for (int clients : new int[] {1, 4}) {
             Stats bareJ = bareJava(clients, 150 * clients);
+            Series bareClockedJ = bareClocked(clients, 100 * clients);
             Stats prodJ = javaRoutes(clients, ROUTES * clients);
             Stats bareR = bareRest(clients, 100 * clients);
             Stats prodR = restRoutes(clients, ROUTES * clients);
             for (String[] r : List.of(
                     row("Java", clients, "completion", prodJ.get("completion"), bareJ.get("completion")),
+                    row("Java", clients, "completion (bare: a task with the route's 3 timers, the next with 3)", prodJ.get("completion"),
+                            bareClockedJ),
                     row("Java", clients, "contact / start", prodJ.get("contact"), bareJ.get("start")),
                     row("REST", clients, "completion", prodR.get("completion"), bareR.get("completion")),
                     row("REST", clients, "contact / start", prodR.get("contact"), bareR.get("start")))) {
@@ -271,8 +275,9 @@ class RouteBenchmark {
         for (int round = 0; round < 3; round++) {
             Series bareCompletions = bareCompletionsWithCpu(200);
             double bareCpu = CPU.get() / 1e6 / 200;
+            Series clocked = bareClocked(1, 100);
             Batch contacts = contacts(1, 40, null);
-            StringBuilder line = new StringBuilder("round " + round + ": bare completion " + f(bareCompletions.median()) + " ms (cpu " + f(bareCpu) + "); contact "
+            StringBuilder line = new StringBuilder("round " + round + ": bare completion " + f(bareCompletions.median()) + " ms (cpu " + f(bareCpu) + "); bare with the route's timers " + f(clocked.median()) + "; contact "
                     + f(contacts.series().median()));
             for (String[] step : new String[][] {{Tasks.RECORD_REFERRAL_DECISION, "manager.north"}, {Tasks.ALLOCATE_WORKER, "manager.north"},
                     {Tasks.COMPLETE_INITIAL_ASSESSMENT, "worker.north"}, {Tasks.AUTHORISE_INITIAL_ASSESSMENT, "manager.north"}}) {
@@ -441,6 +446,21 @@ class RouteBenchmark {
     private String startBare() {
         String pi = bareEngine().getRuntimeService().startProcessInstanceByKey("bareTask").getId();
         return bareEngine().getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
+    }
+
+    /** The bare engine completing the first task of {@code bareClockedTask}: its timers go, the next task and its timers come. */
+    private Series bareClocked(int clients, int count) throws Exception {
+        List<String> tasks = Collections.synchronizedList(new ArrayList<>());
+        parallel(clients, count, i -> () -> {
+            String pi = bareEngine().getRuntimeService().startProcessInstanceByKey("bareClockedTask").getId();
+            tasks.add(bareEngine().getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId());
+            return null;
+        });
+        return parallel(clients, tasks.size(), i -> () -> {
+            long t = System.nanoTime();
+            bareEngine().getTaskService().complete(tasks.get(i));
+            return System.nanoTime() - t;
+        });
     }
 
     private Stats bareJava(int clients, int count) throws Exception {
