@@ -120,6 +120,15 @@ class RouteBenchmark {
                 databaseSize();
                 return;
             }
+            if ("rest".equals(System.getProperty("bench.only"))) {
+                for (int round = 0; round < 3; round++) {
+                    Series product = restRoutes(1, 40).get("completion");
+                    Series bareRest = bareRest(1, 200).get("completion");
+                    report.line("REST completion, one client: product " + f(product.median()) + " ms, bare " + f(bareRest.median()) + " ms");
+                    System.out.println("REST completion, one client: product " + f(product.median()) + " ms, bare " + f(bareRest.median()));
+                }
+                return;
+            }
             if ("completions".equals(System.getProperty("bench.only"))) {
                 completionsByStep();
                 stepStatements();

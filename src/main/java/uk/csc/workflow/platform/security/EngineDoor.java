@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
@@ -48,6 +49,12 @@ public class EngineDoor extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COCKPIT = "cockpit";
 
+    /**
+     * The fields of each task's form, by process definition and task: a form bound to its deployment
+     * never changes, so it is read and parsed once, not on every submission. Bounded by the models
+     * deployed (some fifty tasks a version).
+     */
+    private final Map<String, Map<String, Boolean>> taskForms = new ConcurrentHashMap<>();
     private final ProcessEngine engine;
 
     public EngineDoor(ProcessEngine engine) {
@@ -155,13 +162,27 @@ public class EngineDoor extends OncePerRequestFilter {
     // ---- task forms ----------------------------------------------------------------------------
 
     private String checkSubmission(String taskId, JsonNode body) {
-        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             return null; // the engine answers 404
         }
-        Map<String, Boolean> fields = formFields(() -> engine.getFormService().getDeployedTaskForm(taskId));
+        Map<String, Boolean> fields = taskFormFields(task);
         return checkVariables(body.get("variables"), fields == null ? Map.of() : fields,
                 name -> engine.getTaskService().getVariable(taskId, name));
+    }
+
+    private Map<String, Boolean> taskFormFields(Task task) {
+        String key = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
+        Map<String, Boolean> known = taskForms.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Boolean> fields = formFields(() -> engine.getFormService().getDeployedTaskForm(task.getId()));
+        boolean boundToDeployment = task.getCamundaFormRef() != null && "deployment".equals(task.getCamundaFormRef().getBinding());
+        if (fields != null && boundToDeployment && task.getProcessDefinitionId() != null && taskForms.size() < 5_000) {
+            taskForms.put(key, Map.copyOf(fields));
+        }
+        return fields;
     }
 
     /**
