@@ -32,6 +32,14 @@ import uk.csc.workflow.timescales.StatutoryTimescales;
 @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 class ReturnFactsRepository {
 
+    /** A case as read, before its first contact is known. */
+    private record CaseRow(long id, String caseRef, long childId, String team, String worker, LocalDate receivedOn,
+                           LocalDate referralDate, String stage, String outcome, LocalDate closedOn) {
+    }
+
+    /** A case with no contact: no referral source, no decision. */
+    private static final String[] NO_CONTACT = new String[2];
+
     private final JdbcClient jdbc;
 
     ReturnFactsRepository(JdbcClient jdbc) {
@@ -51,23 +59,37 @@ class ReturnFactsRepository {
                 });
         // All of their cases, so a return sees each child's whole history.
         Map<Long, Long> childOfCase = new HashMap<>();
+        List<CaseRow> caseRows = new ArrayList<>();
         jdbc.sql("""
-                SELECT c.id, c.case_ref, c.child_id, c.team, c.worker, c.received_on, c.referral_date, c.stage, c.outcome, c.closed_at,
-                       (SELECT MIN(t.referral_source) FROM contact t WHERE t.case_id = c.id
-                          AND t.received_on = (SELECT MIN(t2.received_on) FROM contact t2 WHERE t2.case_id = c.id)) AS referral_source,
-                       (SELECT MIN(t.decision) FROM contact t WHERE t.case_id = c.id) AS decision
+                SELECT c.id, c.case_ref, c.child_id, c.team, c.worker, c.received_on, c.referral_date, c.stage, c.outcome, c.closed_at
                 FROM care_case c WHERE c.child_id = ANY(:children)""")
                 .param("children", children)
                 .query(rs -> {
-                    long childId = rs.getLong("child_id");
-                    childOfCase.put(rs.getLong("id"), childId);
                     Timestamp closed = rs.getTimestamp("closed_at");
-                    b.of(childId).cases.add(new ReturnFacts.Case(rs.getLong("id"), rs.getString("case_ref"), childId, rs.getString("team"),
-                            rs.getString("worker"), date(rs, "received_on"), date(rs, "referral_date"), rs.getString("referral_source"),
-                            rs.getString("decision"), rs.getString("stage"), rs.getString("outcome"),
+                    childOfCase.put(rs.getLong("id"), rs.getLong("child_id"));
+                    caseRows.add(new CaseRow(rs.getLong("id"), rs.getString("case_ref"), rs.getLong("child_id"), rs.getString("team"),
+                            rs.getString("worker"), date(rs, "received_on"), date(rs, "referral_date"), rs.getString("stage"),
+                            rs.getString("outcome"),
                             closed == null ? null : closed.toInstant().atZone(StatutoryTimescales.STATUTORY_ZONE).toLocalDate()));
                 });
         SqlArrayValue cases = ids(childOfCase.keySet());
+        // Per case, the source of its first contact and its decision, in one pass over those cases' contacts.
+        Map<Long, String[]> firstContact = new HashMap<>();
+        jdbc.sql("""
+                SELECT case_id, MIN(CASE WHEN received_on = first_on THEN referral_source END) AS referral_source,
+                       MIN(decision) AS decision
+                FROM (SELECT case_id, referral_source, decision, received_on, MIN(received_on) OVER (PARTITION BY case_id) AS first_on
+                      FROM contact WHERE case_id = ANY(:cases)) t
+                GROUP BY case_id""")
+                .param("cases", cases)
+                .query(rs -> {
+                    firstContact.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        for (CaseRow c : caseRows) {
+            String[] contact = firstContact.getOrDefault(c.id(), NO_CONTACT);
+            b.of(c.childId()).cases.add(new ReturnFacts.Case(c.id(), c.caseRef(), c.childId(), c.team(), c.worker(), c.receivedOn(),
+                    c.referralDate(), contact[0], contact[1], c.stage(), c.outcome(), c.closedOn()));
+        }
         // A child is read with its cases: those of the period that have one.
         jdbc.sql("""
                 SELECT id, sex, date_of_birth, expected_birth, ethnicity, upn, upn_unknown, uasc, uasc_ceased_on, mother, mother_child_dob
