@@ -84,11 +84,22 @@ class CaseFileRepository {
                 .param("nhs", nhsNumber).param("upn", upn).param("id", childId).update();
     }
 
+    /** One statement for all of a child's keys: with the pair keys a child has a dozen or more. */
     void replaceNameKeys(long childId, Set<String> keys) {
         jdbc.sql("DELETE FROM child_name_key WHERE child_id = :c").param("c", childId).update();
-        for (String key : keys) {
-            jdbc.sql("INSERT INTO child_name_key (child_id, name_key) VALUES (:c, :k)").param("c", childId).param("k", key).update();
+        if (keys.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("INSERT INTO child_name_key (child_id, name_key) VALUES ");
+        List<String> ordered = List.copyOf(keys);
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:c, :k").append(i).append(')');
+        }
+        var statement = jdbc.sql(sql.toString()).param("c", childId);
+        for (int i = 0; i < ordered.size(); i++) {
+            statement = statement.param("k" + i, ordered.get(i));
+        }
+        statement.update();
     }
 
     // ---- finding a child --------------------------------------------------------------------
@@ -105,10 +116,10 @@ class CaseFileRepository {
     }
 
     /**
-     * The search's narrowing in SQL; the name is scored in Java. {@code termKeys} holds the keys of
-     * each term of the name searched for: a child has a key of every term (as the score needs every
-     * term to match a name), so a common first name does not crowd out the child sought. At most
-     * {@code limit} rows, the newest first.
+     * The search's narrowing in SQL; the name is scored in Java. {@code termKeys} holds one set of
+     * keys per condition on the name ({@link ChildNames#searchConditions}): a child has a key of every
+     * set (as the score needs every term to match a name), so a common first name does not crowd out
+     * the child sought. At most {@code limit} rows, the newest first.
      */
     List<ChildRow> search(List<Set<String>> termKeys, LocalDate dateOfBirth, String nhsNumber, String upn, String compactPostcode,
                           String district, int limit) {

@@ -64,7 +64,7 @@ public class CaseFileService {
             files.fillIdentifiers(childId, child.nhsNumber(), child.upn());
         } else {
             childId = cases.insertChild(child, time.now());
-            files.replaceNameKeys(childId, ChildNames.keys(child.firstName(), child.lastName()));
+            files.replaceNameKeys(childId, ChildNames.storedKeys(child.firstName(), child.lastName()));
             files.updateDetails(childId, child.address(), child.firstLanguage(), new java.util.LinkedHashSet<>(child.disabilities()));
         }
         Long previousCase = !existing ? null : cases.findRecentCase(childId,

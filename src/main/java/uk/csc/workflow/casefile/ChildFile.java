@@ -175,7 +175,12 @@ public class ChildFile {
 
     /** One of a child's cases, as a history shows it. */
     public CaseFileViews.CaseLine caseLine(ChildCase c) {
-        return new CaseFileViews.CaseLine(c.record().caseRef(), team(c.record().team()),
+        return caseLine(c, team(c.record().team()));
+    }
+
+    /** The line with its team's name already looked up (a search lists many cases of few teams). */
+    CaseFileViews.CaseLine caseLine(ChildCase c, Coded team) {
+        return new CaseFileViews.CaseLine(c.record().caseRef(), team,
                 CodeLabels.coded(CodeLabels.CASE_STAGE, c.record().stage()), CodeLabels.coded(CodeLabels.CASE_OUTCOME, c.outcome()),
                 c.open(), c.reReferral(), c.receivedOn(), c.openedAt(), c.closedAt());
     }

@@ -162,6 +162,53 @@ public final class ChildNames {
         return keys;
     }
 
+    /**
+     * Every key a child is stored under: its {@link #keys} and, for each two of them, a pair key
+     * ({@code 2:a+b}), so a search by two names reads the short list of children holding both
+     * rather than each name's long one (bench/P3.md).
+     */
+    public static Set<String> storedKeys(String... names) {
+        Set<String> single = keys(names);
+        Set<String> stored = new LinkedHashSet<>(single);
+        for (String a : single) {
+            for (String b : single) {
+                if (a.compareTo(b) < 0) {
+                    stored.add(pair(a, b));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * What the search narrows by, one set per condition, a child having to hold a key of each set:
+     * the terms two by two, as their pair keys, and a last odd term by its own keys. A child holds a
+     * key of both terms exactly when it holds one of these pairs, or a key the two terms share (kept
+     * in the set as it is), so the narrowing finds the same children as a key of every term would.
+     */
+    public static List<Set<String>> searchConditions(String query) {
+        List<Set<String>> terms = tokens(query).stream().distinct().map(ChildNames::keys).filter(k -> !k.isEmpty()).toList();
+        List<Set<String>> conditions = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i += 2) {
+            conditions.add(i + 1 < terms.size() ? pairs(terms.get(i), terms.get(i + 1)) : terms.get(i));
+        }
+        return conditions;
+    }
+
+    private static Set<String> pairs(Set<String> first, Set<String> second) {
+        Set<String> either = new LinkedHashSet<>();
+        for (String a : first) {
+            for (String b : second) {
+                either.add(a.equals(b) ? a : a.compareTo(b) < 0 ? pair(a, b) : pair(b, a));
+            }
+        }
+        return either;
+    }
+
+    private static String pair(String a, String b) {
+        return "2:" + a + "+" + b;
+    }
+
     /** The greedy best pairing of tokens: the most alike pair first, each token used once. */
     private static double bestPairing(List<String> left, List<String> right) {
         boolean[] usedLeft = new boolean[left.size()];

@@ -94,8 +94,7 @@ public class ChildSearch {
 
         boolean fullPostcode = postcode != null && FULL_POSTCODE.matcher(postcode).matches();
         String district = postcode != null && !fullPostcode ? postcode : null;
-        List<Set<String>> keys = q == null ? List.of()
-                : ChildNames.tokens(q).stream().distinct().map(ChildNames::keys).filter(k -> !k.isEmpty()).toList();
+        List<Set<String>> keys = q == null ? List.of() : ChildNames.searchConditions(q);
         List<CaseFileRepository.ChildRow> candidates = files.search(keys, dob, nhs, upn, fullPostcode ? postcode : null,
                 district, CANDIDATES);
 
@@ -110,42 +109,50 @@ public class ChildSearch {
         Map<Long, List<ChildCase>> casesByChild = files.casesOf(scores.keySet()).stream()
                 .filter(c -> access.mayRead(c.record(), user))
                 .collect(Collectors.groupingBy(c -> c.record().childId()));
+        List<String> matchedOn = matchedOn(q, dob, nhs, upn, postcode);
         LocalDate today = time.today();
-        List<Found> found = new ArrayList<>();
-        for (CaseFileRepository.ChildRow child : candidates) {
-            List<ChildCase> visible = casesByChild.get(child.id());
-            if (visible == null || !scores.containsKey(child.id())) {
-                continue;
-            }
-            List<String> matchedOn = new ArrayList<>();
-            if (q != null) {
-                matchedOn.add("NAME");
-            }
-            if (dob != null) {
-                matchedOn.add("DATE_OF_BIRTH");
-            }
-            if (nhs != null) {
-                matchedOn.add("NHS_NUMBER");
-            }
-            if (upn != null) {
-                matchedOn.add("UPN");
-            }
-            if (postcode != null) {
-                matchedOn.add("POSTCODE");
-            }
-            found.add(new Found(child.id(), child.firstName() + " " + child.lastName(), child.firstName(), child.lastName(),
-                    child.dateOfBirth(), child.expectedBirth(), Age.of(child.dateOfBirth(), today),
-                    CodeLabels.coded(CodeLabels.SEX, child.sex()), child.postcode(), child.nhsNumber(), child.upn(),
-                    (int) Math.round(scores.get(child.id()) * 100), matchedOn, visible.stream().map(childFile::caseLine).toList()));
-        }
-        List<Found> answer = found.stream()
-                .sorted(Comparator.comparing(Found::score).reversed().thenComparing(Found::lastName).thenComparing(Found::firstName))
-                .limit(RESULTS).toList();
+        // Case lines (each naming its team) only for the children answered: namesakes past the limit cost nothing.
+        Map<String, Coded> teams = new HashMap<>();
+        List<Found> answer = candidates.stream()
+                .filter(child -> casesByChild.containsKey(child.id()) && scores.containsKey(child.id()))
+                .sorted(Comparator.comparing((CaseFileRepository.ChildRow child) -> score(scores, child)).reversed()
+                        .thenComparing(CaseFileRepository.ChildRow::lastName).thenComparing(CaseFileRepository.ChildRow::firstName))
+                .limit(RESULTS)
+                .map(child -> new Found(child.id(), child.firstName() + " " + child.lastName(), child.firstName(), child.lastName(),
+                        child.dateOfBirth(), child.expectedBirth(), Age.of(child.dateOfBirth(), today),
+                        CodeLabels.coded(CodeLabels.SEX, child.sex()), child.postcode(), child.nhsNumber(), child.upn(),
+                        score(scores, child), matchedOn, casesByChild.get(child.id()).stream()
+                        .map(c -> childFile.caseLine(c, teams.computeIfAbsent(c.record().team(), childFile::team))).toList()))
+                .toList();
         audit.record(user.id(), AuditLog.Action.READ, "SEARCH", "children", "child search by "
                 + String.join(", ", criteriaGiven(q, dob, nhs, upn, postcode)) + ": " + answer.size() + " found");
-        answer.forEach(f -> f.cases().forEach(c ->
-                audit.record(user.id(), AuditLog.Action.READ, "CASE", c.caseRef(), "found by a child search")));
+        audit.recordEach(user.id(), AuditLog.Action.READ, "CASE",
+                answer.stream().flatMap(f -> f.cases().stream()).map(CaseLine::caseRef).toList(), "found by a child search");
         return answer;
+    }
+
+    private static int score(Map<Long, Double> scores, CaseFileRepository.ChildRow child) {
+        return (int) Math.round(scores.get(child.id()) * 100);
+    }
+
+    private static List<String> matchedOn(String q, LocalDate dob, String nhs, String upn, String postcode) {
+        List<String> matchedOn = new ArrayList<>();
+        if (q != null) {
+            matchedOn.add("NAME");
+        }
+        if (dob != null) {
+            matchedOn.add("DATE_OF_BIRTH");
+        }
+        if (nhs != null) {
+            matchedOn.add("NHS_NUMBER");
+        }
+        if (upn != null) {
+            matchedOn.add("UPN");
+        }
+        if (postcode != null) {
+            matchedOn.add("POSTCODE");
+        }
+        return List.copyOf(matchedOn);
     }
 
     private static List<String> criteriaGiven(String q, LocalDate dob, String nhs, String upn, String postcode) {

@@ -61,7 +61,7 @@ final class CityHistory {
         return NEWEST_YEAR_START.minusYears(k);
     }
 
-    /** The name keys of every pair of pool names, as the product computes them ({@link ChildNames#keys}). */
+    /** The name keys of every pair of pool names, as the product stores them ({@link ChildNames#storedKeys}). */
     void prepareNames() {
         db.execute("DROP TABLE IF EXISTS bench_name_pool");
         db.execute("CREATE TABLE bench_name_pool (f INT NOT NULL, l INT NOT NULL, first_name VARCHAR(100), last_name VARCHAR(100), "
@@ -69,7 +69,7 @@ final class CityHistory {
         List<Object[]> rows = new ArrayList<>();
         for (int f = 0; f < FIRST.length; f++) {
             for (int l = 0; l < LAST.length; l++) {
-                for (String key : ChildNames.keys(FIRST[f], LAST[l])) {
+                for (String key : ChildNames.storedKeys(FIRST[f], LAST[l])) {
                     rows.add(new Object[] {f, l, FIRST[f], LAST[l], key});
                 }
             }

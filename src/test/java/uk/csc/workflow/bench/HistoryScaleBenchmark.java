@@ -25,9 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 import uk.csc.workflow.bench.RouteBenchmark.Report;
 import uk.csc.workflow.bench.RouteBenchmark.Series;
+import uk.csc.workflow.casefile.ChildNames;
 import uk.csc.workflow.performance.IndicatorProbe;
 import uk.csc.workflow.platform.time.EngineClock;
 import uk.csc.workflow.returns.ReturnPeriod;
@@ -194,17 +196,32 @@ class HistoryScaleBenchmark {
         explain(size, "chronology: duplicate checks of child 1's cases",
                 "SELECT case_id, decided_at FROM child_match_decision WHERE case_id IN (" + ids + ")", params);
         explain(size, "chronology: contacts of child 1's cases", "SELECT * FROM contact WHERE case_id IN (" + ids + ")", params);
-        explain(size, "search by name: the candidates", "SELECT * FROM child ch WHERE 1 = 1 AND ch.id IN (SELECT k.child_id FROM "
-                + "child_name_key k WHERE k.name_key IN (SELECT name_key FROM child_name_key WHERE child_id = 1)) ORDER BY ch.id DESC LIMIT 1000",
-                params);
-        // ReturnFactsRepository's costliest statement: the cases of the children of the period (CHILDREN_OF_THE_PERIOD).
+        // The search's narrowing as ChildSearch sends it: the pair keys of the two names (ChildNames.searchConditions).
+        List<java.util.Set<String>> conditions = ChildNames.searchConditions(name);
+        StringBuilder search = new StringBuilder("SELECT * FROM child ch WHERE 1 = 1");
+        MapSqlParameterSource keys = new MapSqlParameterSource();
+        for (int i = 0; i < conditions.size(); i++) {
+            search.append(" AND ch.id IN (SELECT k.child_id FROM child_name_key k WHERE k.name_key IN (:keys").append(i).append("))");
+            keys.addValue("keys" + i, conditions.get(i));
+        }
+        explain(size, "search by name: the candidates", search + " ORDER BY ch.id DESC LIMIT 1000", keys);
+        // ReturnFactsRepository's costliest statements: the cases of the children of the period (CHILDREN_OF_THE_PERIOD),
+        // found once and handed on as an array, and a table read by those cases' ids.
+        MapSqlParameterSource period = new MapSqlParameterSource().addValue("from", LocalDate.parse(FROM))
+                .addValue("dayBefore", LocalDate.parse(FROM).minusDays(1));
+        List<Long> children = named.queryForList(ReturnPeriod.CHILDREN_OF_THE_PERIOD, period, Long.class);
+        MapSqlParameterSource ofChildren = new MapSqlParameterSource("children", new SqlArrayValue("bigint", children.stream().sorted().toArray()));
+        explain(size, "returns: the children of the period", ReturnPeriod.CHILDREN_OF_THE_PERIOD, period);
         explain(size, "returns: the cases of the children of the period, with their first contact", """
                 SELECT c.id, c.case_ref, c.child_id, c.team, c.worker, c.received_on, c.referral_date, c.stage, c.outcome, c.closed_at,
                        (SELECT MIN(t.referral_source) FROM contact t WHERE t.case_id = c.id
                           AND t.received_on = (SELECT MIN(t2.received_on) FROM contact t2 WHERE t2.case_id = c.id)) AS referral_source,
                        (SELECT MIN(t.decision) FROM contact t WHERE t.case_id = c.id) AS decision
-                FROM care_case c WHERE c.child_id IN (""" + ReturnPeriod.CHILDREN_OF_THE_PERIOD + ")",
-                new MapSqlParameterSource().addValue("from", LocalDate.parse(FROM)).addValue("dayBefore", LocalDate.parse(FROM).minusDays(1)));
+                FROM care_case c WHERE c.child_id = ANY(:children)""", ofChildren);
+        List<Long> cases = named.queryForList("SELECT id FROM care_case WHERE child_id = ANY(:children) ORDER BY id", ofChildren, Long.class);
+        explain(size, "returns: the plans' reviews of those cases", """
+                SELECT plan_id, done_on FROM plan_item WHERE kind = 'REVIEW' AND done_on IS NOT NULL AND case_id = ANY(:cases)
+                ORDER BY plan_id, done_on""", new MapSqlParameterSource("cases", new SqlArrayValue("bigint", cases.toArray())));
     }
 
     private String body(String user, String path) throws Exception {
@@ -266,7 +283,10 @@ class HistoryScaleBenchmark {
             return;
         }
         List<String> lines = named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, params, String.class);
-        explained.put(what + " — " + size + " year(s)", String.join("\n", lines));
+        // An array of tens of thousands of ids in a plan's conditions, shortened to its count.
+        String plan = java.util.regex.Pattern.compile("'\\{[0-9,]{60,}\\}'").matcher(String.join("\n", lines))
+                .replaceAll(m -> "'{" + m.group().split(",").length + " ids}'");
+        explained.put(what + " — " + size + " year(s)", plan);
     }
 
     // ---------------------------------------------------------------- the report

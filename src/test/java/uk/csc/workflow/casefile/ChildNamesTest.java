@@ -3,6 +3,8 @@ package uk.csc.workflow.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,32 @@ class ChildNamesTest {
         assertThat(ChildNames.keys("Catherine")).containsAnyElementsOf(ChildNames.keys("Katherine"));
         assertThat(ChildNames.keys("Moh")).containsAnyElementsOf(ChildNames.keys("Mohammed", "Khan"));
         assertThat(ChildNames.keys("Test1a2b")).allMatch(k -> k.startsWith("P:"));
+    }
+
+    /**
+     * The pair keys narrow to exactly the children that hold a key of every term, whatever the
+     * terms (shared keys, a term matching both of a child's names, three terms), and fit the column.
+     */
+    @Test
+    void pairKeysNarrowAsAKeyOfEveryTermDoes() {
+        List<String[]> children = List.of(new String[] {"Florence", "White"}, new String[] {"Flora", "Whyte"},
+                new String[] {"Florence", "Wood"}, new String[] {"Mary-Jane", "O'Neil"}, new String[] {"Flo", "Flo"},
+                new String[] {"Mohammed Ali", "Khan"}, new String[] {"Test1a2b", "Child"}, new String[] {"Zoë", "Ng"});
+        List<String> queries = List.of("Florence White", "white florence", "Flo Florence", "Flo Flo", "Flor Whit", "Wood Flo",
+                "mary jane oneil", "Moh Ali Khan", "khan moh", "Test1a2b child", "zoe", "ng zoe", "White");
+        for (String[] child : children) {
+            Set<String> stored = ChildNames.storedKeys(child[0], child[1]);
+            assertThat(stored).allMatch(k -> k.length() <= 24);
+            Set<String> single = ChildNames.keys(child[0], child[1]);
+            for (String query : queries) {
+                boolean everyTerm = ChildNames.tokens(query).stream().map(ChildNames::keys).filter(k -> !k.isEmpty())
+                        .allMatch(k -> k.stream().anyMatch(single::contains));
+                boolean byPairs = ChildNames.searchConditions(query).stream().allMatch(k -> k.stream().anyMatch(stored::contains));
+                assertThat(byPairs).as(query + " for " + String.join(" ", child)).isEqualTo(everyTerm);
+            }
+        }
+        assertThat(ChildNames.searchConditions("Florence White")).singleElement()
+                .satisfies(pairs -> assertThat(pairs).allMatch(k -> k.startsWith("2:")));
     }
 
     @Test

@@ -138,7 +138,7 @@ class ChildSearchApiTest {
                 + "VALUES (?, ?, ?, 'F', 'WBRI', 'B24 9PP', CURRENT_TIMESTAMP)", namesakes);
         List<Object[]> keys = new java.util.ArrayList<>();
         jdbc.query("SELECT id, first_name, last_name FROM child WHERE first_name = ? AND postcode = 'B24 9PP'", rs -> {
-            for (String key : ChildNames.keys(rs.getString(2), rs.getString(3))) {
+            for (String key : ChildNames.storedKeys(rs.getString(2), rs.getString(3))) {
                 keys.add(new Object[] {rs.getLong(1), key});
             }
         }, first);
@@ -147,5 +147,47 @@ class ChildSearchApiTest {
         List<Map<String, Object>> found = search("worker.north", "q=" + first + " " + last);
         assertThat(found).singleElement().satisfies(f -> assertThat((List<Map<String, Object>>) f.get("cases"))
                 .extracting(c -> c.get("caseRef")).containsExactly(caseRef));
+    }
+
+    /**
+     * Two names are narrowed by their pair keys ({@link ChildNames#storedKeys}): a child recorded
+     * now holds them, one recorded before them gets them from migration 69, and two terms that both
+     * match one name ("Flo Florian") still find the child by the key they share.
+     */
+    @Test
+    void twoNamesAreFoundByTheirPairKeysAlsoForChildrenRecordedBefore() throws Exception {
+        // Stems no other test's surnames begin with (their sound-alike codes would find those children too).
+        String first = "Florian" + surname().substring(4);
+        String last = "Quill" + surname().substring(4);
+        String recorded = record("worker.north", first, last, TestTime.bornYearsAgo(7).toString(), "B23 6AB", NhsNumbers.next(), null);
+        long childId = jdbc.queryForObject("SELECT child_id FROM care_case WHERE case_ref = ?", Long.class, recorded);
+        assertThat(jdbc.queryForList("SELECT name_key FROM child_name_key WHERE child_id = ?", String.class, childId))
+                .containsExactlyInAnyOrderElementsOf(ChildNames.storedKeys(first, last)).anyMatch(k -> k.startsWith("2:"));
+
+        String otherLast = "Nyx" + surname().substring(4);
+        String earlier = record("worker.north", first, otherLast, TestTime.bornYearsAgo(8).toString(), "B23 6AB", NhsNumbers.next(), null);
+        long earlierId = jdbc.queryForObject("SELECT child_id FROM care_case WHERE case_ref = ?", Long.class, earlier);
+        jdbc.update("DELETE FROM child_name_key WHERE child_id = ? AND name_key LIKE '2:%'", earlierId);
+        assertThat(search("worker.north", "q=" + first + " " + otherLast)).isEmpty();
+        try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+            new ChildNamePairKeysMigration().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertThat(jdbc.queryForList("SELECT name_key FROM child_name_key WHERE child_id = ?", String.class, earlierId))
+                .containsExactlyInAnyOrderElementsOf(ChildNames.storedKeys(first, otherLast));
+
+        assertThat(search("worker.north", "q=" + last + " " + first)).extracting(f -> ((Number) f.get("childId")).longValue())
+                .containsExactly(childId);
+        assertThat(search("worker.north", "q=" + first.substring(0, 3) + " " + first + "&dob=" + TestTime.bornYearsAgo(8)))
+                .extracting(f -> f.get("lastName")).containsExactly(otherLast);
     }
 }
