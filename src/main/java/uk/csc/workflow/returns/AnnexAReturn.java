@@ -3,10 +3,13 @@ package uk.csc.workflow.returns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -185,8 +188,10 @@ final class AnnexAReturn {
         return text == null ? "" : text;
     }
 
-    static byte[] xlsx(List<AnnexList> lists, LocalDate asAt, LocalDate from) {
+    static byte[] xlsx(List<AnnexList> lists, LocalDate asAt, LocalDate from, Instant producedAt) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            // POI would date the workbook by the machine's clock.
+            book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(Date.from(producedAt)));
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);

@@ -1,5 +1,6 @@
 package uk.csc.workflow.returns;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +35,27 @@ public class StatutoryReturns {
         this.laCode = laCode;
     }
 
-    record Ssda903(CollectionYear year, Map<String, Table> tables, List<Problem> problems) {
+    /** @param producedAt when the return was made, by the time source: the zip's entries carry it */
+    record Ssda903(CollectionYear year, Map<String, Table> tables, List<Problem> problems, Instant producedAt) {
         byte[] zip() {
-            return Table.zip(Ssda903Return.inOrder(tables));
+            return Table.zip(Ssda903Return.inOrder(tables), producedAt);
         }
     }
 
     record CinCensus(CollectionYear year, String xml, List<String> schemaProblems, List<Problem> problems, int children) {
     }
 
-    record AnnexA(LocalDate asAt, LocalDate from, List<AnnexAReturn.AnnexList> lists, List<Problem> problems) {
+    /** @param producedAt when the return was made, by the time source: the workbook's creation date */
+    record AnnexA(LocalDate asAt, LocalDate from, List<AnnexAReturn.AnnexList> lists, List<Problem> problems, Instant producedAt) {
         byte[] xlsx() {
-            return AnnexAReturn.xlsx(lists, asAt, from);
+            return AnnexAReturn.xlsx(lists, asAt, from, producedAt);
         }
     }
 
     Ssda903 ssda903(CollectionYear year) {
         ReturnFacts f = facts.load(year.start(), year.end());
-        return new Ssda903(year, Ssda903Return.build(f, year), ReturnValidation.ssda903(f, year, time.today(), this::firstReviewDue));
+        return new Ssda903(year, Ssda903Return.build(f, year), ReturnValidation.ssda903(f, year, time.today(), this::firstReviewDue),
+                time.now());
     }
 
     CinCensus cinCensus(CollectionYear year) {
@@ -76,7 +80,7 @@ public class StatutoryReturns {
                 }
             }
         }
-        return new AnnexA(asAt, from, lists, problems);
+        return new AnnexA(asAt, from, lists, problems, time.now());
     }
 
     /** InitialCPCtarget: 15 working days after the strategy discussion (rule ICPC). */

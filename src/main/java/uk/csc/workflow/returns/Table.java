@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +54,14 @@ record Table(String file, List<String> columns, List<List<String>> rows) {
         return out.toString();
     }
 
-    static byte[] zip(List<Table> tables) {
+    /** The tables as one zip, each entry dated {@code producedAt}: the same return made twice is the same file. */
+    static byte[] zip(List<Table> tables, Instant producedAt) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Table table : tables) {
-                zip.putNextEntry(new ZipEntry(table.file()));
+                ZipEntry entry = new ZipEntry(table.file());
+                entry.setLastModifiedTime(FileTime.from(producedAt));
+                zip.putNextEntry(entry);
                 zip.write(table.csv().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }

@@ -48,6 +48,8 @@ class StatutoryReturnsTest {
     ReturnFactsRepository repository;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    uk.csc.workflow.platform.time.TimeSource time;
 
     ReturnsCohort c;
     long several;
@@ -262,8 +264,11 @@ class StatutoryReturnsTest {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                // Dated by the time source, not the machine's clock: the same return made twice is the same file.
+                assertThat(entry.getLastModifiedTime().toInstant()).isEqualTo(time.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
         }
+        assertThat(returns.ssda903(YEAR).zip()).isEqualTo(zip);
         assertThat(files.keySet()).containsExactly("header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv",
                 "ad1.csv", "placed_for_adoption.csv", "previous_permanence.csv", "missing.csv", "social_worker_episodes.csv");
         assertThat(files.get("header.csv")).startsWith("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n");
@@ -450,6 +455,8 @@ class StatutoryReturnsTest {
         assertThat(cin).extracting(r -> r.get(r.size() - 1)).containsExactly("Unallocated");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(a.xlsx()))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(11);
+            assertThat(book.getProperties().getCoreProperties().getCreated().toInstant())
+                    .isEqualTo(time.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             assertThat(book.getSheet("List 7").getRow(1).getCell(0).getStringCellValue()).isEqualTo("Child unique ID");
         }
     }
