@@ -3,7 +3,9 @@ package uk.csc.workflow.casefile;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,6 @@ import uk.csc.workflow.platform.time.TimeSource;
 public class AuditLog {
 
     public enum Action { READ, CREATE, UPDATE, DECIDE }
-
-    /** Entries per statement in {@link #recordEach}: six values each stays far below the driver's limit of bound values. */
-    private static final int EACH_AT_ONCE = 1000;
 
     private final JdbcClient jdbc;
     private final TimeSource time;
@@ -59,20 +58,14 @@ public class AuditLog {
      * a search that finds fifty namesakes' cases costs one round trip, not fifty.
      */
     public void recordEach(String userId, Action action, String subjectType, List<String> subjectRefs, String detail) {
-        for (int from = 0; from < subjectRefs.size(); from += EACH_AT_ONCE) {
-            List<String> refs = subjectRefs.subList(from, Math.min(subjectRefs.size(), from + EACH_AT_ONCE));
-            StringBuilder sql = new StringBuilder(
-                    "INSERT INTO audit_event (occurred_at, user_id, action, subject_type, subject_ref, detail) VALUES ");
-            for (int i = 0; i < refs.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(:at, :user, :action, :type, :ref").append(i).append(", :detail)");
-            }
-            var statement = jdbc.sql(sql.toString()).param("at", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC))
-                    .param("user", userId).param("action", action.name()).param("type", subjectType).param("detail", detail);
-            for (int i = 0; i < refs.size(); i++) {
-                statement = statement.param("ref" + i, refs.get(i));
-            }
-            statement.update();
-        }
+        Map<String, Object> shared = new HashMap<>(); // the detail may be null
+        shared.put("at", OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC));
+        shared.put("user", userId);
+        shared.put("action", action.name());
+        shared.put("type", subjectType);
+        shared.put("detail", detail);
+        ManyRows.insert(jdbc, "INSERT INTO audit_event (occurred_at, user_id, action, subject_type, subject_ref, detail) VALUES ",
+                i -> "(:at, :user, :action, :type, :ref" + i + ", :detail)", shared, "ref", subjectRefs);
     }
 
     public void record(String userId, Action action, String subjectType, String subjectRef, String detail) {

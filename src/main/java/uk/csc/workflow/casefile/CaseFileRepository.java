@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,19 +88,8 @@ class CaseFileRepository {
     /** One statement for all of a child's keys: with the pair keys a child has a dozen or more. */
     void replaceNameKeys(long childId, Set<String> keys) {
         jdbc.sql("DELETE FROM child_name_key WHERE child_id = :c").param("c", childId).update();
-        if (keys.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO child_name_key (child_id, name_key) VALUES ");
-        List<String> ordered = List.copyOf(keys);
-        for (int i = 0; i < ordered.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:c, :k").append(i).append(')');
-        }
-        var statement = jdbc.sql(sql.toString()).param("c", childId);
-        for (int i = 0; i < ordered.size(); i++) {
-            statement = statement.param("k" + i, ordered.get(i));
-        }
-        statement.update();
+        ManyRows.insert(jdbc, "INSERT INTO child_name_key (child_id, name_key) VALUES ", i -> "(:c, :k" + i + ")", Map.of("c", childId),
+                "k", List.copyOf(keys));
     }
 
     // ---- finding a child --------------------------------------------------------------------

@@ -109,7 +109,8 @@ public class ChildSearch {
         Map<Long, List<ChildCase>> casesByChild = files.casesOf(scores.keySet()).stream()
                 .filter(c -> access.mayRead(c.record(), user))
                 .collect(Collectors.groupingBy(c -> c.record().childId()));
-        List<String> matchedOn = matchedOn(q, dob, nhs, upn, postcode);
+        List<Criterion> used = given(q, dob, nhs, upn, postcode);
+        List<String> matchedOn = used.stream().map(Criterion::name).toList();
         LocalDate today = time.today();
         // Case lines (each naming its team) only for the children answered: namesakes past the limit cost nothing.
         Map<String, Coded> teams = new HashMap<>();
@@ -125,7 +126,7 @@ public class ChildSearch {
                         .map(c -> childFile.caseLine(c, teams.computeIfAbsent(c.record().team(), childFile::team))).toList()))
                 .toList();
         audit.record(user.id(), AuditLog.Action.READ, "SEARCH", "children", "child search by "
-                + String.join(", ", criteriaGiven(q, dob, nhs, upn, postcode)) + ": " + answer.size() + " found");
+                + used.stream().map(c -> c.words).collect(Collectors.joining(", ")) + ": " + answer.size() + " found");
         audit.recordEach(user.id(), AuditLog.Action.READ, "CASE",
                 answer.stream().flatMap(f -> f.cases().stream()).map(CaseLine::caseRef).toList(), "found by a child search");
         return answer;
@@ -135,42 +136,24 @@ public class ChildSearch {
         return (int) Math.round(scores.get(child.id()) * 100);
     }
 
-    private static List<String> matchedOn(String q, LocalDate dob, String nhs, String upn, String postcode) {
-        List<String> matchedOn = new ArrayList<>();
-        if (q != null) {
-            matchedOn.add("NAME");
+    /** The criteria a search can be given: the code its answer names and the words its audit uses. */
+    private enum Criterion {
+        NAME("name"), DATE_OF_BIRTH("date of birth"), NHS_NUMBER("NHS number"), UPN("UPN"), POSTCODE("postcode");
+
+        private final String words;
+
+        Criterion(String words) {
+            this.words = words;
         }
-        if (dob != null) {
-            matchedOn.add("DATE_OF_BIRTH");
-        }
-        if (nhs != null) {
-            matchedOn.add("NHS_NUMBER");
-        }
-        if (upn != null) {
-            matchedOn.add("UPN");
-        }
-        if (postcode != null) {
-            matchedOn.add("POSTCODE");
-        }
-        return List.copyOf(matchedOn);
     }
 
-    private static List<String> criteriaGiven(String q, LocalDate dob, String nhs, String upn, String postcode) {
-        List<String> given = new ArrayList<>();
-        if (q != null) {
-            given.add("name");
-        }
-        if (dob != null) {
-            given.add("date of birth");
-        }
-        if (nhs != null) {
-            given.add("NHS number");
-        }
-        if (upn != null) {
-            given.add("UPN");
-        }
-        if (postcode != null) {
-            given.add("postcode");
+    private static List<Criterion> given(String q, LocalDate dob, String nhs, String upn, String postcode) {
+        Object[] values = {q, dob, nhs, upn, postcode};
+        List<Criterion> given = new ArrayList<>();
+        for (Criterion criterion : Criterion.values()) {
+            if (values[criterion.ordinal()] != null) {
+                given.add(criterion);
+            }
         }
         return given;
     }
