@@ -299,7 +299,7 @@ class RouteBenchmark {
             Series bareCompletions = bareCompletionsWithCpu(200);
             double bareCpu = CPU.get() / 1e6 / 200;
             Series clocked = bareClocked(1, 100);
-            Batch contacts = contacts(1, 40, null);
+            Batch contacts = contacts(1, Integer.getInteger("bench.stepContacts", 40), null);
             StringBuilder line = new StringBuilder("round " + round + ": bare completion " + f(bareCompletions.median()) + " ms (cpu " + f(bareCpu) + "); bare with the route's timers " + f(clocked.median()) + "; contact "
                     + f(contacts.series().median()));
             for (String[] step : new String[][] {{Tasks.RECORD_REFERRAL_DECISION, "manager.north"}, {Tasks.ALLOCATE_WORKER, "manager.north"},

@@ -36,7 +36,7 @@ class AuthenticatedGroupsTest {
     void theEngineTakesTheUsersGroupsWithoutScanningEveryGrant() {
         List<String> groups = engine.getCommandExecutorTxRequired().execute(context -> {
             AuthorizationManager manager = context.getAuthorizationManager();
-            assertThat(manager).isInstanceOf(AuthenticatedGroupsPlugin.GroupsAsGiven.class);
+            assertThat(manager).isInstanceOf(ProductAuthorizationManager.class);
             return manager.filterAuthenticatedGroupIds(List.of("team-north", "a-group-with-no-grant"));
         });
         assertThat(groups).containsExactlyInAnyOrder("team-north", "a-group-with-no-grant");
