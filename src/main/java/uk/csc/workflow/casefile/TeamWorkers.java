@@ -60,8 +60,11 @@ public class TeamWorkers {
                 SELECT c.worker, c.case_ref, d.rule, d.due_on FROM care_case c JOIN statutory_deadline d ON d.case_id = c.id
                 WHERE c.closed_at IS NULL AND d.completed_on IS NULL AND c.worker IN (:ids) ORDER BY d.due_on, d.id""")
                 .param("ids", ids).query((java.sql.ResultSet rs) -> {
+                    if (nearest.containsKey(rs.getString(1))) {
+                        return;
+                    }
                     LocalDate due = rs.getObject(4, LocalDate.class);
-                    nearest.putIfAbsent(rs.getString(1), new NearestDeadline(rs.getString(2), CodeLabels.coded(CodeLabels.RULE, rs.getString(3)),
+                    nearest.put(rs.getString(1), new NearestDeadline(rs.getString(2), CodeLabels.coded(CodeLabels.RULE, rs.getString(3)),
                             due, due.isBefore(today) ? -timescales.calendar().workingDaysBetween(due, today)
                             : timescales.calendar().workingDaysBetween(today, due), due.isBefore(today)));
                 });

@@ -24,8 +24,12 @@ public class StaffDirectory {
     /** Users in both the role group and the team group, e.g. the team managers of team-north. */
     public List<String> membersOf(String role, String team) {
         List<String> inTeam = identityService.createUserQuery().memberOfGroup(team).list().stream().map(User::getId).toList();
-        return identityService.createUserQuery().memberOfGroup(role).list().stream()
-                .map(User::getId).filter(inTeam::contains).sorted().toList();
+        if (inTeam.isEmpty()) {
+            return List.of();
+        }
+        // The role's members among the team's only: a role holds the whole city's staff.
+        return identityService.createUserQuery().memberOfGroup(role).userIdIn(inTeam.toArray(String[]::new)).list().stream()
+                .map(User::getId).sorted().toList();
     }
 
     public List<String> teamManagers(String team) {
