@@ -2,6 +2,7 @@ package uk.csc.workflow.platform.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
@@ -68,17 +69,16 @@ final class GrantRows {
 
     /** 1, 0 or nothing (null), as the SQL's CASE for one atomic check. */
     Integer answer(PermissionCheck check) {
-        String id = check.getResourceId();
-        boolean ownId = id != null && !ANY.equals(id);
         Integer answer = null;
         if (userId != null) {
-            answer = firstOf(ownId ? level(check, id, this::isUsers) : null, level(check, ANY, this::isUsers));
+            answer = level(check, Authorization.AUTH_TYPE_GRANT, Authorization.AUTH_TYPE_REVOKE, this::isUsers);
         }
         if (answer == null && groupIds != null && !groupIds.isEmpty()) {
-            answer = firstOf(ownId ? level(check, id, this::isGroups) : null, level(check, ANY, this::isGroups));
+            answer = level(check, Authorization.AUTH_TYPE_GRANT, Authorization.AUTH_TYPE_REVOKE, this::isGroups);
         }
         if (answer == null) {
-            answer = firstOf(ownId ? global(check, id) : null, global(check, ANY));
+            // Global rows answer both ways: holding every bit grants, lacking one refuses.
+            answer = level(check, Authorization.AUTH_TYPE_GLOBAL, Authorization.AUTH_TYPE_GLOBAL, row -> ANY.equals(row.userId()));
         }
         if (answer == null && check.getAuthorizationNotFoundReturnValue() != null) {
             answer = check.getAuthorizationNotFoundReturnValue().intValue();
@@ -86,41 +86,23 @@ final class GrantRows {
         return answer;
     }
 
-    private static Integer firstOf(Integer first, Integer second) {
-        return first != null ? first : second;
+    /** One holder level: the resource's own id first, then any id. */
+    private Integer level(PermissionCheck check, int grantType, int refuseType, Predicate<Grant> whose) {
+        String id = check.getResourceId();
+        Integer answer = id != null && !ANY.equals(id) ? on(check, id, grantType, refuseType, whose) : null;
+        return answer != null ? answer : on(check, ANY, grantType, refuseType, whose);
     }
 
-    /** A user's or the groups' rows on one resource id: a grant holding every bit, else a revoke lacking one. */
-    private Integer level(PermissionCheck check, String resourceId, java.util.function.Predicate<Grant> whose) {
+    /** Rows on one resource id: a grant holding every bit answers 1, else (revokes checked) a refusal lacking one answers 0. */
+    private Integer on(PermissionCheck check, String resourceId, int grantType, int refuseType, Predicate<Grant> whose) {
         int perms = check.getPerms();
-        boolean granted = rows.stream().anyMatch(row -> row.type() == Authorization.AUTH_TYPE_GRANT && whose.test(row)
-                && on(row, check, resourceId) && (row.perms() & perms) == perms);
-        if (granted) {
+        if (rows.stream().anyMatch(row -> row.type() == grantType && whose.test(row) && isOn(row, check, resourceId)
+                && (row.perms() & perms) == perms)) {
             return 1;
         }
-        boolean revoked = revokesChecked && rows.stream().anyMatch(row -> row.type() == Authorization.AUTH_TYPE_REVOKE
-                && whose.test(row) && on(row, check, resourceId) && (row.perms() & perms) != perms);
-        return revoked ? 0 : null;
-    }
-
-    /** Global rows (every user) on one resource id: holding every bit grants; with revokes checked, lacking one refuses. */
-    private Integer global(PermissionCheck check, String resourceId) {
-        int perms = check.getPerms();
-        for (Grant row : rows) {
-            if (row.type() == Authorization.AUTH_TYPE_GLOBAL && ANY.equals(row.userId()) && on(row, check, resourceId)
-                    && (row.perms() & perms) == perms) {
-                return 1;
-            }
-        }
-        if (revokesChecked) {
-            for (Grant row : rows) {
-                if (row.type() == Authorization.AUTH_TYPE_GLOBAL && ANY.equals(row.userId()) && on(row, check, resourceId)
-                        && (row.perms() & perms) != perms) {
-                    return 0;
-                }
-            }
-        }
-        return null;
+        boolean refused = revokesChecked && rows.stream().anyMatch(row -> row.type() == refuseType && whose.test(row)
+                && isOn(row, check, resourceId) && (row.perms() & perms) != perms);
+        return refused ? 0 : null;
     }
 
     private boolean isUsers(Grant row) {
@@ -131,7 +113,7 @@ final class GrantRows {
         return row.groupId() != null && groupIds.contains(row.groupId());
     }
 
-    private static boolean on(Grant row, PermissionCheck check, String resourceId) {
+    private static boolean isOn(Grant row, PermissionCheck check, String resourceId) {
         return row.resourceType() == check.getResourceType() && resourceId.equals(row.resourceId());
     }
 }

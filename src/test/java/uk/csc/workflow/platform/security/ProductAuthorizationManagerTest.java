@@ -134,8 +134,7 @@ class ProductAuthorizationManagerTest {
             int type = holder == 3 ? Authorization.AUTH_TYPE_GLOBAL
                     : random.nextInt(3) == 0 ? Authorization.AUTH_TYPE_REVOKE : Authorization.AUTH_TYPE_GRANT;
             String key = holder + "/" + type + "/" + resource.resourceType() + "/" + resourceId;
-            if (chosen.containsKey(key) || (type == Authorization.AUTH_TYPE_GLOBAL && chosen.keySet().stream()
-                    .anyMatch(k -> k.endsWith("/" + resource.resourceType() + "/" + resourceId) && k.startsWith("3/")))) {
+            if (chosen.containsKey(key)) {
                 continue;
             }
             Authorization authorization = authorizations.createNewAuthorization(type);
