@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.csc.workflow.clocks.process.ClockVariables;
 import uk.csc.workflow.escalation.StatutoryEscalationModel;
 import uk.csc.workflow.input.Http.Answer;
 import uk.csc.workflow.input.Http.Request;
@@ -132,6 +133,19 @@ class EngineHistoryTest {
         assertThat(jdbc.queryForList("SELECT DISTINCT v.name_ FROM act_hi_varinst v JOIN act_hi_procinst p ON p.id_ = v.proc_inst_id_ "
                 + "WHERE p.business_key_ IN (" + refs + ")", String.class))
                 .contains("caseId", "referralDecision", "panelDecision").doesNotContainAnyElementsOf(declared);
+
+        // A statutory clock's copies of its deadline row are left out as well; the open routes' timers still read them.
+        assertThat(jdbc.queryForList("SELECT DISTINCT name_ FROM act_hi_varinst", String.class))
+                .as("clock variables in ACT_HI_VARINST").isNotEmpty().noneMatch(ClockVariables::isClockVariable);
+        assertThat(jdbc.queryForList("SELECT DISTINCT name_ FROM act_ru_variable", String.class))
+                .as("clock variables of the open routes").contains("referralDecisionDueAt", "referralDecisionRemindAt",
+                        "referralDecisionServiceManagerAt", "referralDecisionDueOn");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM act_ru_job WHERE handler_type_ LIKE 'timer%'",
+                Long.class)).as("the statutory timers those variables set").isPositive();
+        assertThat(List.of("caseId", "referralDecision", "team", "DueAt", "worker"))
+                .as("routing variables keep their history").noneMatch(caseData::leftOut);
+        assertThat(List.of("initialAssessmentDueAt", "reviewRemindAt", "visitServiceManagerAt", "assessmentDueOn", "rule", "startedOn",
+                "occurrence")).as("clock variables and the clock tasks' inputs are left out").allMatch(caseData::leftOut);
     }
 
     /** The union of every @ProcessContract's CASE_DATA and START_DATA, read here from the contracts themselves. */

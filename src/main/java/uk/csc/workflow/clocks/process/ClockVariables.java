@@ -3,7 +3,9 @@ package uk.csc.workflow.clocks.process;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -30,6 +32,25 @@ public final class ClockVariables {
     public static final String OCCURRENCE = "occurrence";
 
     private ClockVariables() {
+    }
+
+    private static final List<String> SUFFIXES = List.of(DUE_AT, REMIND_AT, SERVICE_MANAGER_AT, DUE_ON);
+    private static final Set<String> INPUTS = Set.of(RULE, STARTED_ON, OCCURRENCE);
+
+    /**
+     * Whether a variable is one this class writes (a clock's instants or due date) or an input of
+     * the clock and escalation service tasks.
+     */
+    public static boolean isClockVariable(String name) {
+        if (INPUTS.contains(name)) {
+            return true;
+        }
+        for (String suffix : SUFFIXES) {
+            if (name.length() > suffix.length() && name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A clock named after its rule ({@code INITIAL_ASSESSMENT} is {@code initialAssessment}). */

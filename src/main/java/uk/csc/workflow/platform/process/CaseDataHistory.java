@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -30,7 +32,9 @@ import org.springframework.stereotype.Component;
  * {@code ACT_HI_VARINST} (a removed variable stays, in state DELETED, with its value) and, for a
  * form submitted with {@code submit-form}, in {@code ACT_HI_DETAIL}. This plugin puts a filter in
  * front of the engine's database history handler that drops the variable and form-field events of
- * those names; everything else (activities, tasks, incidents, the routing variables) is kept as before.
+ * those names, and of the variables a {@link RecordedOutsideHistory} bean covers (a statutory clock's
+ * copies of its deadline row); everything else (activities, tasks, incidents, the routing
+ * variables) is kept as before.
  *
  * <p>The names are found by scanning the application's packages for {@link ProcessContract}
  * classes, so the platform names no feature, and a new model's case data is covered when its
@@ -42,14 +46,16 @@ public class CaseDataHistory extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(CaseDataHistory.class);
 
     private final Set<String> names;
+    private final List<RecordedOutsideHistory> elsewhere;
 
     @Autowired
-    CaseDataHistory(BeanFactory beans) {
-        this(caseDataNames(AutoConfigurationPackages.get(beans)));
+    CaseDataHistory(BeanFactory beans, ObjectProvider<RecordedOutsideHistory> elsewhere) {
+        this(caseDataNames(AutoConfigurationPackages.get(beans)), elsewhere.orderedStream().toList());
     }
 
-    CaseDataHistory(Set<String> names) {
+    CaseDataHistory(Set<String> names, List<RecordedOutsideHistory> elsewhere) {
         this.names = Set.copyOf(names);
+        this.elsewhere = List.copyOf(elsewhere);
     }
 
     /** The form fields that belong in the case tables, of every model. */
@@ -60,7 +66,7 @@ public class CaseDataHistory extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = new ArrayList<>();
-        handlers.add(new Filter(new DbHistoryEventHandler(), names));
+        handlers.add(new Filter(new DbHistoryEventHandler(), this::leftOut));
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
@@ -68,6 +74,19 @@ public class CaseDataHistory extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.setCustomHistoryEventHandlers(handlers);
         log.info("Engine history keeps no case data: {} form fields of the models are recorded only in the case tables", names.size());
+    }
+
+    /** Whether the engine's history leaves a variable or form field of this name out. */
+    public boolean leftOut(String name) {
+        if (names.contains(name)) {
+            return true;
+        }
+        for (RecordedOutsideHistory other : elsewhere) {
+            if (other.covers(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every {@code CASE_DATA} and {@code START_DATA} of the {@link ProcessContract} classes in these packages. */
@@ -102,15 +121,15 @@ public class CaseDataHistory extends AbstractProcessEnginePlugin {
         return names;
     }
 
-    /** Passes every history event on, except those that would keep a case-data variable or form field. */
+    /** Passes every history event on, except those that would keep a left-out variable or form field. */
     static final class Filter implements HistoryEventHandler {
 
         private final HistoryEventHandler next;
-        private final Set<String> names;
+        private final Predicate<String> leftOut;
 
-        Filter(HistoryEventHandler next, Set<String> names) {
+        Filter(HistoryEventHandler next, Predicate<String> leftOut) {
             this.next = next;
-            this.names = names;
+            this.leftOut = leftOut;
         }
 
         @Override
@@ -127,10 +146,10 @@ public class CaseDataHistory extends AbstractProcessEnginePlugin {
 
         boolean kept(HistoryEvent event) {
             if (event instanceof HistoricVariableUpdateEventEntity variable) {
-                return !names.contains(variable.getVariableName());
+                return !leftOut.test(variable.getVariableName());
             }
             if (event instanceof HistoricFormPropertyEventEntity property) {
-                return !names.contains(property.getPropertyId());
+                return !leftOut.test(property.getPropertyId());
             }
             return true;
         }
