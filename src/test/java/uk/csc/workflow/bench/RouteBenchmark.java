@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
@@ -35,6 +36,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +63,7 @@ class RouteBenchmark {
     static final int ROUTES = Integer.getInteger("bench.routes", 25);
     /** P1 runs in this many rounds, product and bare engine in turn. */
     static final int ROUNDS = 5;
-    static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 1000);
+    static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 20000);
     /** CPU time of the clients' threads in the operations measured (mode "completions"). */
     static final AtomicLong CPU = new AtomicLong();
     static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -591,15 +593,38 @@ class RouteBenchmark {
         Series prodCount = concurrentQueries(() -> p.session("manager.north", "GET",
                 "/camunda/api/engine/engine/default/task/count?candidateGroup=team-north", null));
         Series bareCount = concurrentQueries(() -> b.anonymous("GET", "/engine-rest/engine/bare/task/count?candidateGroup=team-north", null));
+        // The case API on the same backlog: a different case of the team on every request, beside the
+        // bare engine's read of one of its instances (the nearest it has to a case).
+        List<String> caseRefs = product.bean(JdbcTemplate.class).queryForList(
+                "SELECT case_ref FROM care_case WHERE team = 'team-north' ORDER BY id DESC LIMIT 500", String.class);
+        List<String> bareInstances = bareEngine().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("bareTask")
+                .listPage(0, 500).stream().map(ProcessInstance::getId).toList();
+        AtomicInteger next = new AtomicInteger();
+        Series prodCase = concurrentQueries(() -> p.basic("manager.north", "GET",
+                "/api/cases/" + caseRefs.get(next.getAndIncrement() % caseRefs.size()), null));
+        Series prodCaseFile = concurrentQueries(() -> p.basic("manager.north", "GET",
+                "/api/cases/" + caseRefs.get(next.getAndIncrement() % caseRefs.size()) + "/file", null));
+        Series bareInstance = concurrentQueries(() -> b.anonymous("GET",
+                "/engine-rest/engine/bare/process-instance/" + bareInstances.get(next.getAndIncrement() % bareInstances.size()), null));
+        report.line("The case API: " + caseRefs.size() + " of Team North's cases in turn (`GET /api/cases/{caseRef}`, the summary, and "
+                + "`GET /api/cases/{caseRef}/file`, the case file, with Basic authentication as in P3), each read audited; the bare engine reads one of its instances in turn "
+                + "(`GET /engine-rest/engine/bare/process-instance/{id}`).");
         report.table(List.of("query", "product p50", "product p95", "product /s", "bare p50", "bare p95", "bare /s", "p95 ratio"), List.of(
-                new String[] {"task list page (15)", f(prodList.median()), f(prodList.p95()), f(prodList.perSecond()), f(bareList.median()),
-                        f(bareList.p95()), f(bareList.perSecond()), f(prodList.p95() / bareList.p95()) + "x"},
-                new String[] {"task count", f(prodCount.median()), f(prodCount.p95()), f(prodCount.perSecond()), f(bareCount.median()),
-                        f(bareCount.p95()), f(bareCount.perSecond()), f(prodCount.p95() / bareCount.p95()) + "x"}));
+                p4Row("task list page (15)", prodList, bareList),
+                p4Row("task count", prodCount, bareCount),
+                p4Row("case summary (bare: process instance)", prodCase, bareInstance),
+                p4Row("case file (bare: process instance)", prodCaseFile, bareInstance)));
         Map<String, Double> bars = new LinkedHashMap<>();
         bars.put("task list p95, product/bare", prodList.p95() / bareList.p95());
         bars.put("task count p95, product/bare", prodCount.p95() / bareCount.p95());
+        bars.put("case summary p95, product/bare", prodCase.p95() / bareInstance.p95());
+        bars.put("case file p95, product/bare", prodCaseFile.p95() / bareInstance.p95());
         report.chart("P4 p95 ratio, product over bare engine (target 1.5)", bars);
+    }
+
+    private static String[] p4Row(String query, Series product, Series bare) {
+        return new String[] {query, f(product.median()), f(product.p95()), f(product.perSecond()), f(bare.median()), f(bare.p95()),
+                f(bare.perSecond()), f(product.p95() / bare.p95()) + "x"};
     }
 
     /** What the run left in each database, per case (product) and per process instance (bare). */
