@@ -56,7 +56,7 @@ import uk.csc.workflow.support.NhsNumbers;
  * by {@link BareEngineApp} (the same Camunda 7.24 with its REST API and a one-user-task process,
  * no product code), both in this JVM, so every figure has its bare-engine twin from the same run.
  * Writes {@code target/bench/report.md}. Sizes: {@code -Dbench.routes} (referral routes per
- * client, default 25), {@code -Dbench.openTasks} (P4 backlog, default 1000).
+ * client, default 25), {@code -Dbench.openTasks} (P4 backlog, default 20000, the issue's size).
  */
 class RouteBenchmark {
 
