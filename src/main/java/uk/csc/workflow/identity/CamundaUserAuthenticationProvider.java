@@ -1,9 +1,5 @@
 package uk.csc.workflow.identity;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -12,7 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-import uk.csc.workflow.platform.security.SignInLocks;
+import uk.csc.workflow.platform.security.EngineSignIn;
 
 /**
  * HTTP Basic against Camunda's identity service, so Tasklist, Cockpit, Admin and the APIs
@@ -20,18 +16,16 @@ import uk.csc.workflow.platform.security.SignInLocks;
  *
  * <p>Failed attempts pause the account's sign-in for a while, longer after each failure in a
  * row, never for good (the engine's login delay, shared with the webapps' login; see
- * {@link SignInLocks}). While a pause lasts, the password is not even checked and the caller
+ * {@link EngineSignIn}). While a pause lasts, the password is not even checked and the caller
  * is told when to try again.
  */
 @Component
 class CamundaUserAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
-    private final SignInLocks locks;
+    private final EngineSignIn signIn;
 
-    CamundaUserAuthenticationProvider(IdentityService identityService, SignInLocks locks) {
-        this.identityService = identityService;
-        this.locks = locks;
+    CamundaUserAuthenticationProvider(EngineSignIn signIn) {
+        this.signIn = signIn;
     }
 
     @Override
@@ -41,22 +35,16 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || userId.isBlank() || credentials == null) {
             throw new BadCredentialsException("Bad credentials");
         }
-        var lock = locks.current(userId);
-        if (lock.isPresent()) {
-            throw new SignInPausedException(lock.get().until());
+        EngineSignIn.Outcome outcome = signIn.attempt(userId, credentials.toString());
+        if (outcome instanceof EngineSignIn.Paused paused) {
+            throw new SignInPausedException(paused.until());
         }
-        if (!identityService.checkPassword(userId, credentials.toString())) {
-            // The engine counts the failure and pauses the account's next sign-in.
+        if (!(outcome instanceof EngineSignIn.SignedIn signedIn)) {
+            // The engine counted the failure and pauses the account's next sign-in.
             throw new BadCredentialsException("Bad credentials");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));
-    }
-
-    List<GrantedAuthority> authoritiesOf(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
-                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+                signedIn.groupIds().stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList());
     }
 
     @Override

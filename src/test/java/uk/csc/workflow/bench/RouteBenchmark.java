@@ -653,7 +653,7 @@ class RouteBenchmark {
     }
 
     private Series concurrentQueries(Callable<HttpResponse<String>> call) throws Exception {
-        int perUser = 20;
+        int perUser = Integer.getInteger("bench.perUser", 20);
         return parallel(USERS, USERS * perUser, i -> () -> {
             long t = System.nanoTime();
             HttpResponse<String> answer = call.call();
