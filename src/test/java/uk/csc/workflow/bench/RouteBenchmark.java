@@ -583,16 +583,11 @@ class RouteBenchmark {
         long bareOpen = bareEngine().getTaskService().createTaskQuery().count();
         report.line("Backlog: " + productOpen + " open tasks in the product (" + OPEN_TASKS + " contacts awaiting their referral "
                 + "decision, recorded in " + seeded + " ms), " + bareOpen + " in the bare engine. Authorization on in the product "
-                + "(manager.north sees Team North's), off in the bare engine. The query Tasklist's first page sends: "
+                + "(manager.north sees Team North's). The query Tasklist's first page sends: "
                 + "candidate groups, 15 rows sorted by due date, and its count.");
         Rest p = new Rest("http://localhost:" + product.port());
         Rest b = new Rest("http://localhost:" + bare.getEnvironment().getProperty("local.server.port"));
         String query = "?candidateGroup=team-north&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15";
-        Series prodList = concurrentQueries(() -> p.session("manager.north", "GET", "/camunda/api/engine/engine/default/task" + query, null));
-        Series bareList = concurrentQueries(() -> b.anonymous("GET", "/engine-rest/engine/bare/task" + query, null));
-        Series prodCount = concurrentQueries(() -> p.session("manager.north", "GET",
-                "/camunda/api/engine/engine/default/task/count?candidateGroup=team-north", null));
-        Series bareCount = concurrentQueries(() -> b.anonymous("GET", "/engine-rest/engine/bare/task/count?candidateGroup=team-north", null));
         // The case API on the same backlog: a different case of the team on every request, beside the
         // bare engine's read of one of its instances (the nearest it has to a case).
         List<String> caseRefs = product.bean(JdbcTemplate.class).queryForList(
@@ -600,26 +595,80 @@ class RouteBenchmark {
         List<String> bareInstances = bareEngine().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("bareTask")
                 .listPage(0, 500).stream().map(ProcessInstance::getId).toList();
         AtomicInteger next = new AtomicInteger();
+        Series prodList = concurrentQueries(() -> p.session("manager.north", "GET", "/camunda/api/engine/engine/default/task" + query, null));
+        Series prodCount = concurrentQueries(() -> p.session("manager.north", "GET",
+                "/camunda/api/engine/engine/default/task/count?candidateGroup=team-north", null));
         Series prodCase = concurrentQueries(() -> p.basic("manager.north", "GET",
                 "/api/cases/" + caseRefs.get(next.getAndIncrement() % caseRefs.size()), null));
         Series prodCaseFile = concurrentQueries(() -> p.basic("manager.north", "GET",
                 "/api/cases/" + caseRefs.get(next.getAndIncrement() % caseRefs.size()) + "/file", null));
+
+        Series bareList = concurrentQueries(() -> b.anonymous("GET", "/engine-rest/engine/bare/task" + query, null));
+        Series bareCount = concurrentQueries(() -> b.anonymous("GET", "/engine-rest/engine/bare/task/count?candidateGroup=team-north", null));
         Series bareInstance = concurrentQueries(() -> b.anonymous("GET",
                 "/engine-rest/engine/bare/process-instance/" + bareInstances.get(next.getAndIncrement() % bareInstances.size()), null));
-        report.line("The case API: " + caseRefs.size() + " of Team North's cases in turn (`GET /api/cases/{caseRef}`, the summary, and "
-                + "`GET /api/cases/{caseRef}/file`, the case file, with Basic authentication as in P3), each read audited; the bare engine reads one of its instances in turn "
-                + "(`GET /engine-rest/engine/bare/process-instance/{id}`).");
-        report.table(List.of("query", "product p50", "product p95", "product /s", "bare p50", "bare p95", "bare /s", "p95 ratio"), List.of(
-                p4Row("task list page (15)", prodList, bareList),
-                p4Row("task count", prodCount, bareCount),
-                p4Row("case summary (bare: process instance)", prodCase, bareInstance),
-                p4Row("case file (bare: process instance)", prodCaseFile, bareInstance)));
-        Map<String, Double> bars = new LinkedHashMap<>();
-        bars.put("task list p95, product/bare", prodList.p95() / bareList.p95());
-        bars.put("task count p95, product/bare", prodCount.p95() / bareCount.p95());
-        bars.put("case summary p95, product/bare", prodCase.p95() / bareInstance.p95());
-        bars.put("case file p95, product/bare", prodCaseFile.p95() / bareInstance.p95());
-        report.chart("P4 p95 ratio, product over bare engine (target 1.5)", bars);
+
+        // The same bare engine's data served as a bare Camunda serves users: authorization on, Camunda's
+        // own HTTP Basic filter, and the team's group allowed to read every task and instance (the
+        // cheapest grant there is: one row each, matched on "*").
+        try (ConfigurableApplicationContext signingIn = BareEngineApp.startSigningIn(
+                postgres.getJdbcUrl("postgres", "bare").replace("/postgres?", "/bare?"))) {
+            grantTheTeamEverything(signingIn.getBean(ProcessEngine.class));
+            Rest s = new Rest("http://localhost:" + signingIn.getEnvironment().getProperty("local.server.port"));
+            String engine = "/engine-rest/engine/" + signingIn.getBean(ProcessEngine.class).getName();
+            Series signedList = concurrentQueries(() -> s.basic(BARE_USER, "GET", engine + "/task" + query, null));
+            Series signedCount = concurrentQueries(() -> s.basic(BARE_USER, "GET", engine + "/task/count?candidateGroup=team-north", null));
+            Series signedInstance = concurrentQueries(() -> s.basic(BARE_USER, "GET",
+                    engine + "/process-instance/" + bareInstances.get(next.getAndIncrement() % bareInstances.size()), null));
+
+            report.line("The case API: " + caseRefs.size() + " of Team North's cases in turn (`GET /api/cases/{caseRef}`, the summary, and "
+                    + "`GET /api/cases/{caseRef}/file`, the case file, with Basic authentication as in P3), each read audited; the bare engine reads one of its instances in turn "
+                    + "(`GET /engine-rest/engine/bare/process-instance/{id}`). The bare engine is measured twice: as the issue sets P4, "
+                    + "**authorization on and every request signed in** (a second engine on the same database with Camunda's own "
+                    + "HTTP Basic filter, the team allowed to read every task and instance), and anonymous with authorization off, "
+                    + "which no council would run and which is the engine's floor.");
+            report.table(List.of("query", "product p50", "product p95", "product /s", "bare p50", "bare p95", "bare /s", "p95 ratio"), List.of(
+                    p4Row("task list page (15); bare signed in", prodList, signedList),
+                    p4Row("task count; bare signed in", prodCount, signedCount),
+                    p4Row("case summary; bare: process instance, signed in", prodCase, signedInstance),
+                    p4Row("case file; bare: process instance, signed in", prodCaseFile, signedInstance),
+                    p4Row("task list page (15); bare anonymous", prodList, bareList),
+                    p4Row("task count; bare anonymous", prodCount, bareCount),
+                    p4Row("case summary; bare: process instance, anonymous", prodCase, bareInstance),
+                    p4Row("case file; bare: process instance, anonymous", prodCaseFile, bareInstance)));
+            Map<String, Double> bars = new LinkedHashMap<>();
+            bars.put("task list p95, product/bare signed in", prodList.p95() / signedList.p95());
+            bars.put("task count p95, product/bare signed in", prodCount.p95() / signedCount.p95());
+            bars.put("case summary p95, product/bare signed in", prodCase.p95() / signedInstance.p95());
+            bars.put("case file p95, product/bare signed in", prodCaseFile.p95() / signedInstance.p95());
+            bars.put("case summary p95, product/bare anonymous", prodCase.p95() / bareInstance.p95());
+            bars.put("case file p95, product/bare anonymous", prodCaseFile.p95() / bareInstance.p95());
+            report.chart("P4 p95 ratio, product over bare engine (target 1.5)", bars);
+        }
+    }
+
+    private static final String BARE_USER = "manager";
+
+    /** A user of Team North in the signed-in bare engine, allowed to read every task and process instance. */
+    private static void grantTheTeamEverything(ProcessEngine engine) {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(BARE_USER).count() == 0) {
+            var user = identity.newUser(BARE_USER);
+            user.setPassword("demo");
+            identity.saveUser(user);
+            identity.saveGroup(identity.newGroup("team-north"));
+            identity.createMembership(BARE_USER, "team-north");
+        }
+        var authorizations = engine.getAuthorizationService();
+        for (var resource : List.of(org.camunda.bpm.engine.authorization.Resources.TASK,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)) {
+            var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId("team-north");
+            grant.setResource(resource);
+            grant.setResourceId("*");
+            grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+            authorizations.saveAuthorization(grant);
+        }
     }
 
     private static String[] p4Row(String query, Series product, Series bare) {
