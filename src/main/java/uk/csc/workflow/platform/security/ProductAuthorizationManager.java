@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.postgresql.PGStatement;
 
 /**
  * The engine's authorization manager with two changes, both giving the engine's own answers:
@@ -79,6 +80,7 @@ class ProductAuthorizationManager extends AuthorizationManager {
         // The command's own connection and transaction, so the rows are those the engine's SQL would read.
         Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            planEachCall(statement);
             int at = 1;
             for (Integer type : types) {
                 statement.setInt(at++, type);
@@ -101,6 +103,18 @@ class ProductAuthorizationManager extends AuthorizationManager {
             return rows;
         } catch (SQLException e) {
             throw new ProcessEngineException("Could not read the grants for an authorization check", e);
+        }
+    }
+
+    /**
+     * On PostgreSQL, plans this read for its own values each time. After five uses the driver would switch to a
+     * server-prepared statement, whose generic plan (blind to which ids and groups are asked) took about 1 ms and
+     * grew with the grant table, against 0.04 ms to run and 0.1 ms to plan with the values known: measured at
+     * twenty reads per task completion, this was the costliest statement of the referral route.
+     */
+    private static void planEachCall(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
     }
 
