@@ -66,13 +66,17 @@ class CaseRepository {
     }
 
     Optional<CaseRecord> findByRef(String caseRef) {
-        return jdbc.sql("SELECT * FROM care_case WHERE case_ref = :ref").param("ref", caseRef)
-                .query(CaseRepository::caseRecord).optional();
+        Optional<CaseRecord> found = CaseRowsReadInTransaction.read("ref:" + caseRef, CaseRecord.class,
+                () -> jdbc.sql("SELECT * FROM care_case WHERE case_ref = :ref").param("ref", caseRef)
+                        .query(CaseRepository::caseRecord).optional());
+        found.ifPresent(record -> CaseRowsReadInTransaction.alsoAs("id:" + record.id(), record));
+        return found;
     }
 
     Optional<CaseRecord> findById(long caseId) {
-        return jdbc.sql("SELECT * FROM care_case WHERE id = :id").param("id", caseId)
-                .query(CaseRepository::caseRecord).optional();
+        return CaseRowsReadInTransaction.read("id:" + caseId, CaseRecord.class,
+                () -> jdbc.sql("SELECT * FROM care_case WHERE id = :id").param("id", caseId)
+                        .query(CaseRepository::caseRecord).optional());
     }
 
     Optional<CaseSummary> summary(String caseRef) {
@@ -91,19 +95,23 @@ class CaseRepository {
     }
 
     void updateStage(long caseId, CaseStage stage) {
+        CaseRowsReadInTransaction.forget();
         jdbc.sql("UPDATE care_case SET stage = :stage WHERE id = :id").param("stage", stage.name()).param("id", caseId).update();
     }
 
     void setProcessInstance(long caseId, String processInstanceId) {
+        CaseRowsReadInTransaction.forget();
         jdbc.sql("UPDATE care_case SET process_instance_id = :pi WHERE id = :id")
                 .param("pi", processInstanceId).param("id", caseId).update();
     }
 
     void setReferralDate(long caseId, LocalDate referralDate) {
+        CaseRowsReadInTransaction.forget();
         jdbc.sql("UPDATE care_case SET referral_date = :d WHERE id = :id").param("d", referralDate).param("id", caseId).update();
     }
 
     void allocate(long caseId, String team, String worker, String allocatedBy, Instant now) {
+        CaseRowsReadInTransaction.forget();
         jdbc.sql("UPDATE care_case SET worker = :worker, team = :team WHERE id = :id")
                 .param("worker", worker).param("team", team).param("id", caseId).update();
         jdbc.sql("""
@@ -115,10 +123,12 @@ class CaseRepository {
 
     /** Another team takes the case; its worker was the old team's. */
     void reassign(long caseId, String team) {
+        CaseRowsReadInTransaction.forget();
         jdbc.sql("UPDATE care_case SET team = :team, worker = NULL WHERE id = :id").param("team", team).param("id", caseId).update();
     }
 
     void endRoute(long caseId, CaseOutcome outcome, Instant now) {
+        CaseRowsReadInTransaction.forget();
         jdbc.sql("UPDATE care_case SET stage = :stage, outcome = :outcome, closed_at = :closed WHERE id = :id")
                 .param("stage", outcome.nextStage().name()).param("outcome", outcome.name())
                 .param("closed", outcome.closesCase() ? utc(now) : null).param("id", caseId).update();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -17,13 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffDirectory {
 
-    private static final long GROUP_NAME_KEPT_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final long KEPT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final IdentityService identityService;
-    private final Map<String, KnownName> groupNames = new ConcurrentHashMap<>();
+    private final KeptReads<String> groupNames;
+    private final KeptReads<List<StaffMember>> practitioners;
 
     StaffDirectory(IdentityService identityService) {
         this.identityService = identityService;
+        this.groupNames = new KeptReads<>(KEPT_NANOS, System::nanoTime);
+        this.practitioners = new KeptReads<>(KEPT_NANOS, System::nanoTime);
     }
 
     /** Users in both the role group and the team group, e.g. the team managers of team-north. */
@@ -49,15 +51,25 @@ public class StaffDirectory {
     public record StaffMember(String id, String name) {
     }
 
-    /** The practitioners (social workers) of a team, by name. */
+    /**
+     * The practitioners (social workers) of a team, by name, for the allocation pick-list and the
+     * team's workers shown beside a task. Three user-store queries that every referral decision
+     * asked again, so a team found is kept for a minute: a worker added to or taken off the team
+     * in Admin shows there within that. Whether a worker may be allocated is asked of the user store
+     * at the allocation itself ({@link #membersOf}).
+     */
     public List<StaffMember> practitioners(String team) {
+        return practitioners.get(team, this::practitionersNow).orElse(List.of());
+    }
+
+    private Optional<List<StaffMember>> practitionersNow(String team) {
         List<String> ids = membersOf(Groups.PRACTITIONER, team);
         if (ids.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         Map<String, String> names = names(ids);
-        return ids.stream().map(id -> new StaffMember(id, names.getOrDefault(id, id)))
-                .sorted(java.util.Comparator.comparing(StaffMember::name).thenComparing(StaffMember::id)).toList();
+        return Optional.of(ids.stream().map(id -> new StaffMember(id, names.getOrDefault(id, id)))
+                .sorted(java.util.Comparator.comparing(StaffMember::name).thenComparing(StaffMember::id)).toList());
     }
 
     /** Users' full names (first and last), by id; ids without a user are left out. */
@@ -82,20 +94,14 @@ public class StaffDirectory {
      * each time, so made-up ids cannot fill the map.
      */
     public Optional<String> groupName(String groupId) {
-        KnownName known = groupNames.get(groupId);
-        if (known != null && System.nanoTime() - known.readAt() < GROUP_NAME_KEPT_NANOS) {
-            return Optional.of(known.name());
-        }
-        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
-        if (group == null) {
-            groupNames.remove(groupId);
-            return Optional.empty();
-        }
-        String name = group.getName() == null || group.getName().isBlank() ? group.getId() : group.getName();
-        groupNames.put(groupId, new KnownName(name, System.nanoTime()));
-        return Optional.of(name);
+        return groupNames.get(groupId, this::groupNameNow);
     }
 
-    private record KnownName(String name, long readAt) {
+    private Optional<String> groupNameNow(String groupId) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        if (group == null) {
+            return Optional.empty();
+        }
+        return Optional.of(group.getName() == null || group.getName().isBlank() ? group.getId() : group.getName());
     }
 }
