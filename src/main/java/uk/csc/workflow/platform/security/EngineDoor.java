@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -162,13 +164,30 @@ public class EngineDoor extends OncePerRequestFilter {
     // ---- task forms ----------------------------------------------------------------------------
 
     private String checkSubmission(String taskId, JsonNode body) {
-        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = taskWithForm(taskId);
         if (task == null) {
             return null; // the engine answers 404
         }
         Map<String, Boolean> fields = taskFormFields(task);
         return checkVariables(body.get("variables"), fields == null ? Map.of() : fields,
                 name -> engine.getTaskService().getVariable(taskId, name));
+    }
+
+    /**
+     * The task by its id, with its form reference: one read of its row, where a task query (the
+     * same answer) built, authorised and ran a dynamic query, about a third of a form submission's
+     * time on top of the completion itself. The door runs as the system; the engine authorises the
+     * submission itself.
+     */
+    private Task taskWithForm(String taskId) {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+            TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+            if (task != null) {
+                task.initializeFormKey();
+            }
+            return task;
+        });
     }
 
     private Map<String, Boolean> taskFormFields(Task task) {
