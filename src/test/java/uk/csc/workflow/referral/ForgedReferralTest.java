@@ -113,7 +113,7 @@ class ForgedReferralTest {
         }
 
         assertThat(runtime.getVariable(pi, "team")).isEqualTo("team-north");
-        assertThat(runtime.getVariable(pi, "teamManagers")).isEqualTo(List.of("manager.north"));
+        assertThat(runtime.getVariable(pi, "teamManagers")).isEqualTo("manager.north");
         assertThat(runtime.getVariables(pi)).doesNotContainKey("worker");
         assertThat(runtime.getVariable(pi, "dutyWorker")).isEqualTo("worker.north");
         assertThat(access.readersOf(pi)).containsExactlyInAnyOrder("team-north", "service-manager");

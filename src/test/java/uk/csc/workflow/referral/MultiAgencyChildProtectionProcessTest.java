@@ -152,7 +152,7 @@ class MultiAgencyChildProtectionProcessTest {
                 .isWaitingAt(Tasks.POLICE_STRATEGY_CONTRIBUTION, Tasks.HEALTH_STRATEGY_CONTRIBUTION, Tasks.EDUCATION_STRATEGY_CONTRIBUTION)
                 .hasPassed(Elements.FIX_CHILD_PROTECTION_WAY)
                 .variables().containsEntry(Variables.MULTI_AGENCY_CHILD_PROTECTION, true)
-                .containsEntry(Variables.LEAD_PRACTITIONERS, List.of("lead.cp"));
+                .containsEntry(Variables.LEAD_PRACTITIONERS, "lead.cp");
         assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(Tasks.HOLD_STRATEGY_DISCUSSION).count()).isZero();
         assertThat(drive.caseStage(c.caseRef())).isEqualTo("STRATEGY_DISCUSSION");
         // The strategy discussion's rule (STRATEGY_DISCUSSION, 1 working day) dates each contribution: 23 December.

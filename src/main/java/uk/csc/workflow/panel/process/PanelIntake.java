@@ -20,6 +20,7 @@ import uk.csc.workflow.panel.PanelProperties;
 import uk.csc.workflow.panel.PanelRequests;
 import uk.csc.workflow.panel.ReceptionIntoCarePanelModel;
 import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CandidateUsers;
 import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.web.BadRequestException;
 
@@ -115,7 +116,7 @@ public class PanelIntake {
         variables.put(CaseVariables.CASE_ID, record.id());
         variables.put(CaseVariables.CASE_REF, record.caseRef());
         variables.put(CaseVariables.TEAM, record.team());
-        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(record.team()));
+        variables.put(CaseVariables.TEAM_MANAGERS, CandidateUsers.of(staff.teamManagers(record.team())));
         variables.put(ReceptionIntoCarePanelModel.Variables.REQUEST_ID, requestId);
         variables.put(ReceptionIntoCarePanelModel.Variables.REQUEST_PREPARED, prepared);
         variables.put(ReceptionIntoCarePanelModel.Variables.ENDORSE_PROCEEDINGS, properties.serviceManagerEndorsesProceedings());

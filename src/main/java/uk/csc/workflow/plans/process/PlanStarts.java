@@ -27,6 +27,7 @@ import uk.csc.workflow.plans.ChildProtectionPlanModel;
 import uk.csc.workflow.plans.ChildProtectionPlans;
 import uk.csc.workflow.plans.OpenPlan;
 import uk.csc.workflow.platform.forms.FormValues;
+import uk.csc.workflow.platform.process.CandidateUsers;
 import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -214,7 +215,7 @@ public class PlanStarts {
         variables.put(CaseVariables.CASE_ID, record.id());
         variables.put(CaseVariables.CASE_REF, record.caseRef());
         variables.put(CaseVariables.TEAM, record.team());
-        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(record.team()));
+        variables.put(CaseVariables.TEAM_MANAGERS, CandidateUsers.of(staff.teamManagers(record.team())));
         variables.put(CaseVariables.WORKER, record.worker());
         return variables;
     }

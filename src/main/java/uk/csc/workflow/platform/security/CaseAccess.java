@@ -2,7 +2,6 @@ package uk.csc.workflow.platform.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import uk.csc.workflow.platform.process.CandidateUsers;
 import uk.csc.workflow.platform.process.CaseVariables;
 
 /**
@@ -146,7 +146,7 @@ public class CaseAccess {
             runtime.setVariable(pi, CaseVariables.TEAM, to);
         }
         if (variables.containsKey(CaseVariables.TEAM_MANAGERS)) {
-            runtime.setVariable(pi, CaseVariables.TEAM_MANAGERS, new ArrayList<>(toManagers));
+            runtime.setVariable(pi, CaseVariables.TEAM_MANAGERS, CandidateUsers.of(toManagers));
         }
         Object worker = variables.get(CaseVariables.WORKER);
         if (worker != null && leaving.contains(worker.toString())) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.process.CandidateUsers;
 import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.referral.MultiAgencyChildProtectionSetting;
 import uk.csc.workflow.referral.ReferralToAssessmentModel.Variables;
@@ -36,7 +37,7 @@ class ChildProtectionWay implements JavaDelegate {
         boolean multiAgency = setting.forNewStrategyDiscussions();
         execution.setVariable(Variables.MULTI_AGENCY_CHILD_PROTECTION, multiAgency);
         execution.setVariable(Variables.LEAD_PRACTITIONERS, multiAgency
-                ? new ArrayList<>(staff.membersOf(Groups.LEAD_CP_PRACTITIONER, (String) execution.getVariable(CaseVariables.TEAM)))
+                ? CandidateUsers.of(staff.membersOf(Groups.LEAD_CP_PRACTITIONER, (String) execution.getVariable(CaseVariables.TEAM)))
                 : new ArrayList<String>());
     }
 

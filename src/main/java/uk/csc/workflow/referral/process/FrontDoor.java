@@ -15,6 +15,7 @@ import uk.csc.workflow.casefile.CaseFileService;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.process.CandidateUsers;
 import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.referral.ContactRegistered;
 import uk.csc.workflow.referral.ContactRequest;
@@ -89,7 +90,7 @@ public class FrontDoor {
         variables.put(CaseVariables.CASE_REF, registration.opened().caseRef());
         variables.put(ReferralToAssessmentModel.Variables.CONTACT_ID, registration.contactId());
         variables.put(CaseVariables.TEAM, registration.team());
-        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(registration.team()));
+        variables.put(CaseVariables.TEAM_MANAGERS, CandidateUsers.of(staff.teamManagers(registration.team())));
         variables.put(ReferralToAssessmentModel.Variables.PROFILE, registration.profile());
         variables.put(ReferralToAssessmentModel.Variables.RECEIVED_ON, registration.receivedOn().toString());
         variables.put(ReferralToAssessmentModel.Variables.DV_NOTIFICATION, contact.dvNotification());

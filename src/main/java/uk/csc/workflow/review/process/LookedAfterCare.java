@@ -15,6 +15,7 @@ import uk.csc.workflow.casefile.CaseRecord;
 import uk.csc.workflow.identity.CurrentUser;
 import uk.csc.workflow.identity.Groups;
 import uk.csc.workflow.identity.StaffDirectory;
+import uk.csc.workflow.platform.process.CandidateUsers;
 import uk.csc.workflow.platform.process.CaseVariables;
 import uk.csc.workflow.platform.security.CaseAccess;
 import uk.csc.workflow.platform.web.BadRequestException;
@@ -94,7 +95,7 @@ public class LookedAfterCare {
         variables.put(CaseVariables.CASE_REF, record.caseRef());
         variables.put(LookedAfterReviewsModel.Variables.PERIOD_ID, period.id());
         variables.put(CaseVariables.TEAM, record.team());
-        variables.put(CaseVariables.TEAM_MANAGERS, staff.teamManagers(record.team()));
+        variables.put(CaseVariables.TEAM_MANAGERS, CandidateUsers.of(staff.teamManagers(record.team())));
         variables.put(CaseVariables.WORKER, record.worker());
         variables.put("profile", record.profile());
         variables.put("becameLookedAfterOn", start.startDate().toString());
