@@ -24,7 +24,8 @@ public class EngineRejectionLogFilter extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (logger == null) {
+        // Asked before every log call and every isDebugEnabled() of the engine: the two lines dropped are WARN and ERROR.
+        if (logger == null || level == null || !level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
         String name = logger.getName();
