@@ -39,6 +39,12 @@ public class StaffDirectory {
                 .map(User::getId).sorted().toList();
     }
 
+    /** Whether the user holds the role in the team: one read of the user's groups, whatever the team's size. */
+    public boolean holds(String userId, String role, String team) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return groups.contains(role) && groups.contains(team);
+    }
+
     public List<String> teamManagers(String team) {
         return membersOf(Groups.TEAM_MANAGER, team);
     }

@@ -176,7 +176,7 @@ public class ReferralService {
     public Map<String, Object> allocate(long caseId, FormValues form, String userId) {
         String worker = form.text("allocatedWorker", 64);
         CaseRecord record = cases.get(caseId);
-        if (worker != null && !staff.membersOf(Groups.PRACTITIONER, record.team()).contains(worker)) {
+        if (worker != null && !staff.holds(worker, Groups.PRACTITIONER, record.team())) {
             form.problem("allocatedWorker", "not a social worker of " + staff.groupName(record.team()).orElse(record.team()));
         }
         form.validate();

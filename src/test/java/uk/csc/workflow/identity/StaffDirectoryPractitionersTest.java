@@ -53,8 +53,12 @@ class StaffDirectoryPractitionersTest {
         identityService.createMembership(WORKER, Groups.PRACTITIONER);
 
         assertThat(staff.practitioners(TEAM)).containsExactly(new StaffDirectory.StaffMember(WORKER, "Erin East"));
+        assertThat(staff.holds(WORKER, Groups.PRACTITIONER, TEAM)).isTrue();
+        assertThat(staff.holds(WORKER, Groups.TEAM_MANAGER, TEAM)).as("another role in the team").isFalse();
         identityService.deleteMembership(WORKER, TEAM);
         assertThat(staff.practitioners(TEAM)).as("kept for the pick-list").hasSize(1);
         assertThat(staff.membersOf(Groups.PRACTITIONER, TEAM)).as("who may be allocated is asked afresh").isEmpty();
+        assertThat(staff.holds(WORKER, Groups.PRACTITIONER, TEAM)).as("the role without the team").isFalse();
+        assertThat(staff.holds("nobody", Groups.PRACTITIONER, TEAM)).isFalse();
     }
 }
