@@ -1,15 +1,11 @@
 package uk.csc.workflow.platform.process;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.util.EnsureUtil;
 import org.springframework.stereotype.Component;
 
@@ -26,22 +22,8 @@ class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomSessionFactories() == null) {
-            configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        // The engine's own factory is replaced because a custom factory of the same session type wins.
-        configuration.getCustomSessionFactories().add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return DbEntityManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                PersistenceSession persistence = Context.getCommandContext().getSession(PersistenceSession.class);
-                return new IdCheckingEntityManager(configuration, persistence);
-            }
-        });
+        EngineSessions.replace(configuration, DbEntityManager.class, () -> new IdCheckingEntityManager(configuration,
+                Context.getCommandContext().getSession(PersistenceSession.class)));
     }
 
     static final class IdCheckingEntityManager extends DbEntityManager {

@@ -1,13 +1,11 @@
 package uk.csc.workflow.platform.security;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
+
+import uk.csc.workflow.platform.process.EngineSessions;
 
 /**
  * The engine's authorization checks take the signed-in user's groups as they are. Camunda first
@@ -25,19 +23,6 @@ class AuthenticatedGroupsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomSessionFactories() == null) {
-            configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new ProductAuthorizationManager();
-            }
-        });
+        EngineSessions.replace(configuration, AuthorizationManager.class, ProductAuthorizationManager::new);
     }
 }
